@@ -1,0 +1,52 @@
+// Server environment, validated once at start-up with a message that names what is wrong.
+import 'server-only';
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from './db/database-url';
+
+const SANDBOX_API_BASE = 'http://127.0.0.1:12111';
+const SANDBOX_SECRET_KEY = 'sk_test_paydesk_sandbox';
+const SANDBOX_PUBLISHABLE_KEY = 'pk_test_paydesk_sandbox';
+
+const schema = z.object({
+  DATABASE_URL: z.string().trim().default(DEFAULT_DATABASE_URL),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .trim()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must look like sk_test_… or sk_live_…')
+    .optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .trim()
+    .regex(/^pk_(test|live)_[A-Za-z0-9_]+$/, 'must look like pk_test_…')
+    .optional(),
+  STRIPE_API_BASE: z.url().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().trim().optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  BETTER_AUTH_URL: z.url().optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Paydesk cannot start; fix these environment variables:\n${problems}`);
+  }
+  const env = parsed.data;
+  // Real Stripe only when a real key is given and no sandbox base overrides it.
+  const isSandbox = !env.STRIPE_SECRET_KEY || env.STRIPE_API_BASE !== undefined;
+  return {
+    ...env,
+    isSandbox,
+    stripeApiBase: isSandbox ? (env.STRIPE_API_BASE ?? SANDBOX_API_BASE) : undefined,
+    stripeSecretKey: env.STRIPE_SECRET_KEY ?? SANDBOX_SECRET_KEY,
+    stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY ?? SANDBOX_PUBLISHABLE_KEY,
+  };
+}
+
+export type ServerEnv = ReturnType<typeof load>;
+
+let cached: ServerEnv | undefined;
+export function serverEnv(): ServerEnv {
+  return (cached ??= load());
+}

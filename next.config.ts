@@ -1,0 +1,10 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Native and driver packages must stay outside the server bundle.
+  serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', '@prisma/client'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;
