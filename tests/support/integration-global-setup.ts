@@ -1,9 +1,11 @@
-// Starts one Stripe sandbox for the integration run (unless one already answers at STRIPE_API_BASE),
-// with its state in a throw-away folder, and stops it afterwards.
+// Prepares an integration run: migrates the database at DATABASE_URL (a throw-away SQLite file when
+// unset) and starts one Stripe sandbox (unless one already answers at STRIPE_API_BASE), with its
+// state in a throw-away folder; stops it afterwards. Workers inherit the environment set here.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyMigrations } from '../../lib/db/apply-migrations';
 import { sandboxBase, SANDBOX_TEST_PORT } from './sandbox';
 
 async function isHealthy(base: string): Promise<boolean> {
@@ -16,8 +18,13 @@ async function isHealthy(base: string): Promise<boolean> {
 }
 
 export default async function setup(): Promise<() => Promise<void>> {
+  const scratch = mkdtempSync(join(tmpdir(), 'paydesk-integration-'));
+  process.env.DATABASE_URL ??= `file:${join(scratch, 'paydesk.db')}`;
+  await applyMigrations(process.env.DATABASE_URL);
+
   const base = sandboxBase();
-  if (await isHealthy(base)) return async () => {};
+  if (await isHealthy(base)) return async () => rmSync(scratch, { recursive: true, force: true });
+  if (process.env.STRIPE_API_BASE) throw new Error(`STRIPE_API_BASE=${base} is set but no sandbox answers there`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-sandbox-'));
   const child: ChildProcess = spawn(join('node_modules', '.bin', 'tsx'), ['sandbox/main.ts'], {
@@ -34,5 +41,6 @@ export default async function setup(): Promise<() => Promise<void>> {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   };
 }
