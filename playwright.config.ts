@@ -1,0 +1,74 @@
+// End-to-end tests in Debian's Chromium against `next start` and a fresh Stripe sandbox.
+// scripts/test.ts runs this once per database (E2E_DATABASE_URL); locally it defaults to SQLite.
+import { defineConfig, devices } from '@playwright/test';
+
+const isCI = !!process.env.CI;
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 12198);
+const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:./data/e2e.db';
+const sandboxDataDir = process.env.E2E_SANDBOX_DATA_DIR ?? 'data/e2e-sandbox';
+export const baseURL = `http://127.0.0.1:${appPort}`;
+
+// The app under test talks to the test sandbox only; these reach `next start` and `npm run seed`.
+const appEnv = {
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  DATABASE_URL: databaseUrl,
+  STRIPE_API_BASE: `http://127.0.0.1:${sandboxPort}`,
+  BETTER_AUTH_URL: baseURL,
+  BETTER_AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789',
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: isCI ? 1 : 0,
+  forbidOnly: isCI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT ?? 'test-results/e2e.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
+  ],
+  // Started in order: the sandbox must answer before the app is seeded.
+  webServer: [
+    {
+      command: 'node_modules/.bin/tsx sandbox/main.ts',
+      url: `http://127.0.0.1:${sandboxPort}/_sandbox/health`,
+      env: { STRIPE_SANDBOX_PORT: String(sandboxPort), STRIPE_SANDBOX_DATA_DIR: sandboxDataDir },
+      reuseExistingServer: !isCI,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npm run --silent db:migrate && npm run --silent seed && node_modules/.bin/next start -H 127.0.0.1 -p ${appPort}`,
+      url: `${baseURL}/sign-in`,
+      env: appEnv,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});
