@@ -1,8 +1,9 @@
 // Database chores: `generate` (both clients), `migrate` (apply committed migrations to DATABASE_URL),
 // `new-migration <name>` (write the SQL for both engines from the model's change since the last one).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { applyMigrations } from '../lib/db/apply-migrations';
 import { databaseUrl, providerOf } from '../lib/db/database-url';
 
@@ -49,7 +50,7 @@ function newMigration(name: string): void {
   derivePostgresSchema();
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const hasSnapshot = existsSync(SNAPSHOT);
-  const tmpPostgresSnapshot = 'prisma/postgres/.snapshot.prisma';
+  const tmpPostgresSnapshot = join(mkdtempSync(join(tmpdir(), 'paydesk-db-')), 'snapshot.prisma');
   if (hasSnapshot) writeFileSync(tmpPostgresSnapshot, toPostgres(readFileSync(SNAPSHOT, 'utf8')));
   const targets = [
     { provider: 'sqlite' as const, from: SNAPSHOT, to: SQLITE_SCHEMA },
@@ -69,7 +70,7 @@ function newMigration(name: string): void {
     console.log(`wrote ${dir}/migration.sql`);
     wrote = true;
   }
-  if (existsSync(tmpPostgresSnapshot)) execFileSync('rm', [tmpPostgresSnapshot]);
+  rmSync(dirname(tmpPostgresSnapshot), { recursive: true, force: true });
   if (!wrote) console.log('no change in prisma/schema.prisma since the last migration');
   else copyFileSync(SQLITE_SCHEMA, SNAPSHOT);
 }
