@@ -16,7 +16,7 @@ const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
 const bin = (name: string) => join('node_modules', '.bin', name);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -30,7 +30,7 @@ function record(name: string, tally: Tally): void {
   lines.push(`${name.padEnd(28)} ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`);
 }
 
-async function check(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
+async function check(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<boolean> {
   console.log(`\n=== ${name} ===`);
   const code = await run(command, args, env);
   record(name, code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
@@ -45,7 +45,7 @@ function readJson(file: string): unknown {
   }
 }
 
-async function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+async function vitest(name: string, project: string, env: Record<string, string> = {}): Promise<void> {
   console.log(`\n=== ${name} ===`);
   const report = join('test-results', `${name.replace(/\W+/g, '-')}.json`);
   rmSync(report, { force: true });
