@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', '@prisma/client'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() answers 403 for pages a role may not see (lib/auth/require-role.ts).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

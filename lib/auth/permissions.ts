@@ -1,0 +1,56 @@
+// Which role may do what: the one table that navigation, pages and actions all consult.
+
+export const ROLES = ['admin', 'support', 'seller'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * admin: the merchant, everything. support: reads everything, works disputes and refunds up to a limit,
+ * never Connect or Settings. seller: a Connect seller, only their own onboarding and payments (the
+ * queries behind those pages scope to the seller's account).
+ */
+const TABLE = {
+  'overview:view': ['admin', 'support', 'seller'],
+  'payments:view': ['admin', 'support', 'seller'],
+  'payments:refund': ['admin', 'support'],
+  'customers:view': ['admin', 'support'],
+  // Creating a customer starts a billing relationship: the merchant's call.
+  'customers:create': ['admin'],
+  // Support fixes contact details while on a call with the customer, so it may update.
+  'customers:update': ['admin', 'support'],
+  'disputes:view': ['admin', 'support'],
+  'disputes:respond': ['admin', 'support'],
+  'quotes:view': ['admin', 'support'],
+  'quotes:manage': ['admin'],
+  'credit-notes:view': ['admin', 'support'],
+  'credit-notes:create': ['admin'],
+  'setup-diagnostics:view': ['admin', 'support'],
+  'connect:view': ['admin', 'seller'],
+  'connect:manage': ['admin'],
+  'events:view': ['admin', 'support'],
+  'audit:view': ['admin'],
+  'settings:view': ['admin'],
+  'settings:update': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof TABLE;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (TABLE[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return TABLE[permission];
+}
+
+/** Default for support's refund limit (minor units) until an admin changes it in Settings. */
+export const DEFAULT_SUPPORT_REFUND_LIMIT = 50_000;
+
+/** Admins refund any amount; support up to `supportLimit` minor units; sellers never. */
+export function canRefund(role: Role, amount: number, supportLimit: number): boolean {
+  if (!Number.isInteger(amount) || amount <= 0 || !can(role, 'payments:refund')) return false;
+  return role === 'admin' || amount <= supportLimit;
+}
