@@ -72,3 +72,4 @@ export const customerSearchSchema = z.object({
   startingAfter: z.string().regex(/^cus_[A-Za-z0-9]+$/).optional().catch(undefined),
   endingBefore: z.string().regex(/^cus_[A-Za-z0-9]+$/).optional().catch(undefined),
 });
+export type CustomerSearch = z.infer<typeof customerSearchSchema>;

@@ -20,11 +20,15 @@ const OMIT_SECRETS = {
 } as const;
 
 export function createDb(url = databaseUrl(), options: { omitSecrets?: boolean } = {}): Db {
-  const omit = options.omitSecrets === false ? undefined : OMIT_SECRETS;
+  // Prisma rejects `omit: undefined`, so the option is left out entirely when secrets are wanted.
+  const omitSecrets = options.omitSecrets !== false;
   if (providerOf(url) === 'postgresql') {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), omit }) as unknown as Db;
+    const adapter = new PrismaPg({ connectionString: url });
+    const client = omitSecrets ? new PostgresClient({ adapter, omit: OMIT_SECRETS }) : new PostgresClient({ adapter });
+    return client as unknown as Db;
   }
-  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), omit });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const client = omitSecrets ? new SqliteClient({ adapter, omit: OMIT_SECRETS }) : new SqliteClient({ adapter });
   return client as unknown as Db;
 }
 

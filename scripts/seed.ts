@@ -1,0 +1,35 @@
+// `npm run seed`: one sign-in account per role and demo data in the Stripe sandbox. Idempotent: a second
+// run changes nothing. Reads DATABASE_URL, STRIPE_API_BASE and STRIPE_SECRET_KEY like the app; run
+// `npm run db:migrate` first.
+import { createUserAccount } from '@/lib/auth/create-user-account';
+import type { Role } from '@/lib/auth/permissions';
+import { stripe } from '@/lib/stripe/client';
+import { seedStripeDemoData } from './seed-stripe-demo-data';
+
+const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: 'admin@paydesk.test', name: 'Ada Admin', role: 'admin' },
+  { email: 'support@paydesk.test', name: 'Sam Support', role: 'support' },
+  { email: 'seller@paydesk.test', name: 'Sol Seller', role: 'seller' },
+];
+
+async function main(): Promise<void> {
+  const password = process.env.DEMO_PASSWORD || 'paydesk-demo-pass';
+  const users = [];
+  for (const user of DEMO_USERS) users.push({ ...user, ...(await createUserAccount({ ...user, password })) });
+
+  const demo = await seedStripeDemoData(stripe());
+
+  console.log(`Seeded ${demo.customers.length} demo customers in Stripe.`);
+  console.log('Sign in with:');
+  for (const user of users) {
+    console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(24)} ${password}${user.created ? '' : '   (already existed; password unchanged)'}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('Seeding failed:', error);
+    process.exit(1);
+  },
+);
