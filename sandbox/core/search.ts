@@ -66,6 +66,11 @@ function decodePage(page: string): number {
 export function search<T>(context: RequestContext, newestFirst: T[], options: SearchOptions<T>): Stripe.ApiSearchResult<T> {
   const query = readString(context.params, 'query') ?? '';
   const parsed = parseSearchQuery(query);
+  // Fields are checked before any object is read, so an empty account still reports a bad field.
+  for (const clause of parsed.clauses) {
+    const known = clause.field === 'metadata' ? options.metadata !== undefined : clause.field in options.fields;
+    if (!known) throw unsupported(clause.field, options.resource);
+  }
   const limit = readLimit(context.params);
   const page = readString(context.params, 'page');
   const offset = page ? decodePage(page) : 0;
