@@ -15,7 +15,9 @@ export interface SessionUser {
 
 /** The signed-in user, or null. One session lookup per request. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth().api.getSession({ headers: await headers() });
+  // headers() first: during `next build` it ends prerendering before auth() is ever built.
+  const requestHeaders = await headers();
+  const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { id, email, name, role } = session.user;
   // An account with a role we don't know gets nothing rather than a guess.
