@@ -1,5 +1,5 @@
 // One sandbox account (one `sk_test_…` key): its objects by type and its idempotency records.
-import type { IdempotencyRecord } from '../http/idempotency';
+import { IDEMPOTENCY_TTL_MS, type IdempotencyRecord } from '../http/idempotency';
 import type { Journal } from './journal';
 import type { ObjectType, ObjectTypes } from './object-types';
 
@@ -74,6 +74,10 @@ export class Account {
   /** The journal lines that recreate this account (for compaction). */
   *snapshot(): Generator<{ k: string; put: string; o: unknown } | { k: string; idem: string; v: unknown }> {
     for (const [type, map] of this.collections) for (const object of map.values()) yield { k: this.key, put: type, o: object };
-    for (const [key, record] of this.idempotency) if (!record.inFlight) yield { k: this.key, idem: key, v: record };
+    // Expired keys are dropped here, at compaction, rather than on every request.
+    const cutoff = Date.now() - IDEMPOTENCY_TTL_MS;
+    for (const [key, record] of this.idempotency) {
+      if (!record.inFlight && record.createdAt > cutoff) yield { k: this.key, idem: key, v: record };
+    }
   }
 }
