@@ -1,5 +1,6 @@
 // Decodes Stripe-style form encoding (`a[b][0][c]=v`, `expand[]=x`) into a value tree.
 import { isFormObject, type FormObject, type FormValue } from './form-value';
+import { invalidRequest } from './stripe-error';
 
 /** Splits `items[0][price]` into `['items', '0', 'price']`; `expand[]` gives `['expand', '']`. */
 export function splitKey(key: string): string[] {
@@ -43,6 +44,14 @@ function assign(target: FormObject | FormValue[], parts: string[], value: string
   assign(child, rest, value);
 }
 
+function decodeComponent(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    throw invalidRequest(`Invalid URL encoding: ${raw.slice(0, 40)}`);
+  }
+}
+
 /** Decodes `application/x-www-form-urlencoded` text (also used for query strings). */
 export function decodeForm(text: string): FormObject {
   const result: FormObject = {};
@@ -52,8 +61,8 @@ export function decodeForm(text: string): FormObject {
     const eq = pair.indexOf('=');
     const rawKey = eq < 0 ? pair : pair.slice(0, eq);
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
-    const key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
-    const value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
+    const key = decodeComponent(rawKey);
+    const value = decodeComponent(rawValue);
     assign(result, splitKey(key), value);
   }
   return result;

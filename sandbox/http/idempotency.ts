@@ -57,16 +57,27 @@ export function beginIdempotent(
     }
     return { kind: 'replay', status: existing.status, body: existing.body };
   }
-  // The reservation lives in memory only; the journal gets the finished record.
+  // The reservation lives in memory only; the journal gets the finished record. Deleting first moves a
+  // reused expired key to the end, keeping the map in creation order for sweepExpired().
+  account.idempotency.delete(key);
   account.idempotency.set(key, { path, fingerprint, createdAt: now, inFlight: true });
   return { kind: 'execute' };
 }
 
 /** Stores the outcome so later requests with the same key replay it. */
-export function finishIdempotent(account: Account, key: string, status: number, body: string): void {
+export function finishIdempotent(account: Account, key: string, status: number, body: string, now = Date.now()): void {
   const record = account.idempotency.get(key);
   if (!record) return;
   account.saveIdempotency(key, { ...record, inFlight: false, status, body });
+  sweepExpired(account, now);
+}
+
+/** The map is in creation order, so expired records sit at its front: drop them without a full scan. */
+function sweepExpired(account: Account, now: number): void {
+  for (const [key, record] of account.idempotency) {
+    if (now - record.createdAt < IDEMPOTENCY_TTL_MS) return;
+    if (!record.inFlight) account.idempotency.delete(key);
+  }
 }
 
 /** Frees a reserved key without storing anything (failures Stripe does not remember, e.g. 429). */

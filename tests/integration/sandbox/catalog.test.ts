@@ -13,6 +13,8 @@ describe('products, prices and payment links', () => {
     const price = expanded.default_price as Stripe.Price;
     expect(price).toMatchObject({ object: 'price', unit_amount: 2000, currency: 'usd', type: 'one_time', product: product.id });
     expectStripeShape(price, 'price');
+    const chained = await stripe.products.retrieve(product.id, { expand: ['default_price.product'] });
+    expect(((chained.default_price as Stripe.Price).product as Stripe.Product).name).toBe('T-shirt');
   });
 
   it('creates a recurring price from product_data and lists prices by product', async () => {
