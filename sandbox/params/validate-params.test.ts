@@ -64,5 +64,7 @@ describe('validateParams', () => {
     expect(errorOf(() => validateParams(schema, { amount: '1', interval: 'hour' })).message).toBe(
       'Invalid interval: must be one of day, month, week, or year',
     );
+    const pair: ObjectSchema = { t: 'object', props: { anchor: { t: 'string', enum: ['now', 'unchanged'] } } };
+    expect(errorOf(() => validateParams(pair, { anchor: 'later' })).message).toBe('Invalid anchor: must be one of now or unchanged');
   });
 });

@@ -18,8 +18,10 @@ export interface ParamObject {
 
 const childName = (parent: string, key: string) => (parent ? `${parent}[${key}]` : key);
 
+/** Stripe's wording: "now or unchanged", "day, month, week, or year". */
 function listWords(values: string[]): string {
   if (values.length <= 1) return values.join('');
+  if (values.length === 2) return `${values[0]} or ${values[1]}`;
   return `${values.slice(0, -1).join(', ')}, or ${values[values.length - 1]}`;
 }
 
