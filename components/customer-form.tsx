@@ -27,6 +27,8 @@ export function CustomerForm(props: {
   const [rows, setRows] = useState<Row[]>(() => toRows(Object.entries(initial?.metadata ?? {})));
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const value = (name: 'email' | 'name' | 'phone') => echoed(state, name) ?? initial?.[name] ?? undefined;
+  // Stripe cannot unset a customer's name or phone, so on edit a blank field keeps the current value.
+  const keepHint = props.mode.kind === 'edit' ? 'Leave blank to keep the current value.' : undefined;
   const update = (id: number, field: 'key' | 'value', text: string) =>
     setRows((current) => current.map((row) => (row.id === id ? { ...row, [field]: text } : row)));
 
@@ -39,8 +41,8 @@ export function CustomerForm(props: {
         <input type="hidden" name="customerId" value={props.mode.customer.id} />
       )}
       <TextField name="email" label="Email" type="email" autoComplete="off" required defaultValue={value('email')} error={errors.email} />
-      <TextField name="name" label="Name" autoComplete="off" defaultValue={value('name')} error={errors.name} />
-      <TextField name="phone" label="Phone" type="tel" autoComplete="off" defaultValue={value('phone')} error={errors.phone} />
+      <TextField name="name" label="Name" autoComplete="off" defaultValue={value('name')} error={errors.name} hint={keepHint} />
+      <TextField name="phone" label="Phone" type="tel" autoComplete="off" defaultValue={value('phone')} error={errors.phone} hint={keepHint} />
 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">Metadata</legend>

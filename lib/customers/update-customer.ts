@@ -12,9 +12,9 @@ import { retrieveCustomer } from './retrieve-customer';
 export interface UpdateCustomerOptions {
   customerId: string;
   email: string;
-  /** blank clears it */
+  /** left out when blank: Stripe cannot unset a customer's name or phone once set */
   name?: string;
-  /** blank clears it */
+  /** left out when blank, as name */
   phone?: string;
   /** the complete set wanted: keys missing here are removed from the customer */
   metadata: Record<string, string>;
@@ -32,14 +32,14 @@ export async function updateCustomer(
   const metadata: Record<string, string> = { ...options.metadata };
   for (const key of Object.keys(current.metadata)) if (!(key in metadata)) metadata[key] = '';
 
-  const wanted = { email: options.email, name: options.name ?? null, phone: options.phone ?? null };
-  const changed = (Object.keys(wanted) as (keyof typeof wanted)[]).filter((field) => wanted[field] !== current[field]);
+  const wanted = { email: options.email, name: options.name, phone: options.phone };
+  const changed = (Object.keys(wanted) as (keyof typeof wanted)[]).filter((field) => wanted[field] !== undefined && wanted[field] !== current[field]);
   const metadataChanged = Object.keys(metadata).filter((key) => (current.metadata[key] ?? '') !== metadata[key]);
 
   const customer = await stripe.customers.update(options.customerId, {
     email: options.email,
-    name: options.name ?? '',
-    phone: options.phone ?? '',
+    name: options.name,
+    phone: options.phone,
     metadata,
   });
   await recordAuditEntry(
