@@ -21,6 +21,7 @@ export const SERVED_ENDPOINTS = [
   'POST /v1/payment_links',
   'GET /v1/payment_links/{payment_link}',
   'POST /v1/payment_links/{payment_link}',
+  'GET /v1/payment_links/{payment_link}/line_items',
   'GET /v1/events',
   'GET /v1/events/{id}',
 ] as const;

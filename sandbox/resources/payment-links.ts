@@ -9,15 +9,17 @@ import type { ResourceModule } from '../core/resource-module';
 import { invalidRequest } from '../http/stripe-error';
 import type { RequestContext } from '../http/route';
 import { newId, randomAlphanumeric } from '../store/ids';
+import type { ObjectTypes, PaymentLinkItems } from '../store/object-types';
+import type { Wire } from '../store/wire';
 
-function readLineItems(context: RequestContext): { price: string; quantity: number }[] {
+function readLineItems(context: RequestContext): PaymentLinkItems['items'] {
   const items = (readArray(context.params, 'line_items') ?? []).map((item, index) => {
     if (typeof item !== 'object' || Array.isArray(item)) throw invalidRequest('Invalid object', { param: `line_items[${index}]` });
     const price = readString(item, 'price')!;
     findOr404(context.account, 'price', price, `line_items[${index}][price]`);
     const quantity = readInteger(item, 'quantity')!;
     if (quantity < 1) throw invalidRequest('This value must be greater than or equal to 1.', { param: `line_items[${index}][quantity]` });
-    return { price, quantity };
+    return { id: newId('li'), price, quantity };
   });
   if (items.length === 0) throw invalidRequest('You must provide at least one line item.', { param: 'line_items' });
   return items;
@@ -81,8 +83,40 @@ function applyCommonParams(current: Stripe.PaymentLink, context: RequestContext)
   return next;
 }
 
+/** A stored line item as Stripe renders it: amounts from the price, no discounts or taxes in the sandbox. */
+function renderLineItem(context: RequestContext, item: PaymentLinkItems['items'][number]): Wire<Stripe.LineItem> {
+  const price: ObjectTypes['price'] = findOr404(context.account, 'price', item.price);
+  const product = typeof price.product === 'string' ? context.account.get('product', price.product) : undefined;
+  const subtotal = (price.unit_amount ?? 0) * item.quantity;
+  return {
+    id: item.id,
+    object: 'item',
+    adjustable_quantity: null,
+    amount_discount: 0,
+    amount_subtotal: subtotal,
+    amount_tax: 0,
+    amount_total: subtotal,
+    currency: price.currency,
+    description: product?.name ?? null,
+    metadata: null,
+    price,
+    quantity: item.quantity,
+  };
+}
+
 export const paymentLinks: ResourceModule = {
   routes: [
+    {
+      operation: 'GET /v1/payment_links/{payment_link}/line_items',
+      handle(context) {
+        const link = findOr404(context.account, 'payment_link', context.pathParams.payment_link!);
+        const stored = context.account.get('payment_link_items', link.id)?.items ?? [];
+        // Line items keep the order they were given in; `created` is not part of a line item.
+        const entries = stored.map((item) => ({ id: item.id, created: 0, item }));
+        const page = paginate(context, entries, { noun: 'item' });
+        return { ...page, data: page.data.map((entry) => renderLineItem(context, entry.item)) };
+      },
+    },
     {
       operation: 'POST /v1/payment_links',
       handle(context) {

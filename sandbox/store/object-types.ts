@@ -27,5 +27,5 @@ export interface Tombstone {
 export interface PaymentLinkItems {
   id: string;
   object: 'payment_link_items';
-  items: { price: string; quantity: number }[];
+  items: { id: string; price: string; quantity: number }[];
 }

@@ -37,6 +37,7 @@ const NULLABLE: Record<string, string[]> = {
     'inactive_message',
   ],
   event: [],
+  item: ['adjustable_quantity', 'description', 'metadata', 'price'],
 };
 
 function jsonType(value: unknown): string {

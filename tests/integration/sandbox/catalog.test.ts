@@ -51,6 +51,11 @@ describe('products, prices and payment links', () => {
     expect(link).toMatchObject({ object: 'payment_link', active: true, currency: 'usd', metadata: { campaign: 'spring' } });
     expect(link.id).toMatch(/^plink_/);
     expectStripeShape(link, 'payment_link');
+    const items = await stripe.paymentLinks.listLineItems(link.id);
+    expect(items.data).toHaveLength(1);
+    expect(items.data[0]).toMatchObject({ object: 'item', quantity: 2, amount_subtotal: 3000, amount_total: 3000, description: 'Mug', currency: 'usd' });
+    expect(items.data[0]!.price!.id).toBe(price.id);
+    expectStripeShape(items);
     const inactive = await stripe.paymentLinks.update(link.id, { active: false });
     expect(inactive.active).toBe(false);
     expect((await stripe.paymentLinks.list({ active: false })).data.map((l) => l.id)).toEqual([link.id]);
