@@ -3,6 +3,7 @@
 // A check that is not a test runner (typecheck, lint, build) counts as one test.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -37,6 +38,18 @@ async function check(name: string, command: string, args: string[], env: Record<
   return code === 0;
 }
 
+/** A port nobody listens on now, so a running demo or another checkout never meets this run. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -49,7 +62,11 @@ async function vitest(name: string, project: string, env: Record<string, string>
   console.log(`\n=== ${name} ===`);
   const report = join('test-results', `${name.replace(/\W+/g, '-')}.json`);
   rmSync(report, { force: true });
-  const code = await run(bin('vitest'), ['run', '--project', project, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile=${report}`], env);
+  const code = await run(
+    bin('vitest'),
+    ['run', '--project', project, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile=${report}`],
+    { SANDBOX_TEST_PORT: String(await freePort()), ...env },
+  );
   const json = readJson(report) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | undefined;
   const tally = {
     passed: json?.numPassedTests ?? 0,
@@ -71,6 +88,8 @@ async function playwright(name: string, databaseUrl: string): Promise<void> {
     E2E_DATABASE_URL: databaseUrl,
     E2E_SANDBOX_DATA_DIR: sandboxDir,
     E2E_JSON_REPORT: report,
+    E2E_APP_PORT: String(await freePort()),
+    E2E_SANDBOX_PORT: String(await freePort()),
   });
   rmSync(sandboxDir, { recursive: true, force: true });
   const stats = (readJson(report) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | undefined)?.stats;
