@@ -63,7 +63,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           <h2 id="edit-title" className="text-lg font-medium">
             Edit customer
           </h2>
-          <CustomerForm key={JSON.stringify(customer)} action={updateCustomerAction} mode={{ kind: 'edit', customer }} />
+          <CustomerForm action={updateCustomerAction} mode={{ kind: 'edit', customer }} />
         </section>
       ) : null}
     </section>
