@@ -13,7 +13,7 @@ import { beginIdempotent, finishIdempotent, releaseIdempotent } from './idempote
 import type { RequestContext, RouteDefinition } from './route';
 import { compileRoutes, matchRoute, type CompiledRoute } from './router';
 import { CONTROLS } from './sandbox-controls';
-import { StripeApiError, unrecognizedUrl } from './stripe-error';
+import { invalidRequest, StripeApiError, unrecognizedUrl } from './stripe-error';
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -83,6 +83,9 @@ export function createSandboxServer({ store, routes, paramTable }: SandboxServer
       const params = validateParams(match.compiled.schema, decoded);
 
       const idempotencyKey = method === 'POST' ? (request.headers['idempotency-key'] as string | undefined) ?? null : null;
+      if (idempotencyKey && idempotencyKey.length > 255) {
+        throw invalidRequest('Idempotency-Key must be at most 255 characters long.');
+      }
       if (idempotencyKey) {
         headers['Idempotency-Key'] = idempotencyKey;
         const decision = beginIdempotent(account, idempotencyKey, path, decoded);
