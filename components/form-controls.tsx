@@ -21,10 +21,11 @@ export function TextField(props: {
   const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {props.label}
+      <div className="text-sm font-medium text-slate-700">
+        <label htmlFor={id}>{props.label}</label>
+        {/* outside the label so the field's name stays exactly the label; `required` tells assistive tech */}
         {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      </div>
       <input
         id={id}
         name={props.name}

@@ -16,17 +16,17 @@ async function searchByEmail(page: Page, email: string) {
 test('bad customer input shows an error on each bad field and creates nothing', async ({ page }) => {
   const email = uniqueEmail('bad-input');
   await page.goto('/customers/new');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Phone').fill('call me maybe');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Phone', { exact: true }).fill('call me maybe');
   await page.getByRole('button', { name: 'Add metadata' }).click();
   await page.getByLabel('Metadata key 1').fill('k'.repeat(41));
   await page.getByLabel('Metadata value 1').fill('too long a key');
   await page.getByRole('button', { name: 'Create customer' }).click();
 
   await expect(page.getByRole('alert').filter({ hasText: 'Check the highlighted fields.' })).toBeVisible();
-  await expect(page.getByLabel('Phone')).toHaveAccessibleDescription(/Enter a phone number/);
+  await expect(page.getByLabel('Phone', { exact: true })).toHaveAccessibleDescription(/Enter a phone number/);
   await expect(page.getByLabel('Metadata key 1')).toHaveAccessibleDescription('Keys can be at most 40 characters.');
-  await expect(page.getByLabel('Email')).toHaveValue(email);
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue(email);
   await expect(page).toHaveURL(/\/customers\/new$/);
 
   await searchByEmail(page, email);
@@ -35,19 +35,20 @@ test('bad customer input shows an error on each bad field and creates nothing', 
 
 test('an invalid email is reported on the email field', async ({ page }) => {
   await page.goto('/customers/new');
-  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByLabel('Email', { exact: true }).fill('not-an-email');
   await page.getByRole('button', { name: 'Create customer' }).click();
-  await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter a valid email address.');
-  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Email', { exact: true })).toHaveAccessibleDescription('Enter a valid email address.');
+  await expect(page.getByLabel('Email', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('an admin creates a customer, finds it in the list and by email, opens it and updates it', async ({ page }) => {
   const email = uniqueEmail('e2e');
   await page.goto('/customers');
   await page.getByRole('link', { name: 'New customer' }).click();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Name').fill('Katherine Johnson');
-  await page.getByLabel('Phone').fill('+1 757 555 0100');
+  await expect(page.getByRole('heading', { level: 1, name: 'New customer' })).toBeVisible();
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Name', { exact: true }).fill('Katherine Johnson');
+  await page.getByLabel('Phone', { exact: true }).fill('+1 757 555 0100');
   await page.getByRole('button', { name: 'Add metadata' }).click();
   await page.getByLabel('Metadata key 1').fill('plan');
   await page.getByLabel('Metadata value 1').fill('pro');
@@ -66,7 +67,7 @@ test('an admin creates a customer, finds it in the list and by email, opens it a
   await page.getByRole('link', { name: email }).click();
   await expect(page).toHaveURL(new RegExp(`/customers/${customerId}$`));
 
-  await page.getByLabel('Name').fill('Katherine G. Johnson');
+  await page.getByLabel('Name', { exact: true }).fill('Katherine G. Johnson');
   await page.getByLabel('Metadata value 1').fill('enterprise');
   await page.getByRole('button', { name: 'Add metadata' }).click();
   await page.getByLabel('Metadata key 2').fill('region');
@@ -88,7 +89,7 @@ test('an admin creates a customer, finds it in the list and by email, opens it a
 test('a double-click on "Create customer" creates one customer', async ({ page }) => {
   const email = uniqueEmail('double');
   await page.goto('/customers/new');
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Create customer' }).dblclick();
   await expect(page.getByRole('status').filter({ hasText: 'Customer created.' })).toBeVisible();
 
