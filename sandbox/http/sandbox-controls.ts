@@ -1,5 +1,5 @@
-// Test-only controls under `/_sandbox/…`: health, reset (one account or all), per-account latency.
-// Phase 2 (fault injection, webhook inspection) adds its controls to CONTROLS.
+// Test-only controls under `/_sandbox/…`: health, reset (one account or all), per-account latency, and
+// how control routes (`METHOD /_sandbox/path/{param}`) are matched; webhooks and faults bring their own tables.
 import type { IncomingMessage } from 'node:http';
 import type { SandboxStore } from '../store/sandbox-store';
 import { readSecretKey } from './auth';
@@ -10,13 +10,48 @@ export interface ControlRequest {
   store: SandboxStore;
   request: IncomingMessage;
   body: FormObject;
+  /** Values of `{name}` segments of the control's path. */
+  pathParams: Record<string, string>;
 }
 
 export type ControlHandler = (control: ControlRequest) => { status: number; body: unknown };
+export type ControlTable = Record<string, ControlHandler>;
 
-const accountKey = (control: ControlRequest) => readSecretKey(control.request.headers.authorization);
+/** Controls act on the account of the bearer key, so parallel tests with their own keys never interfere. */
+export const accountKey = (control: ControlRequest) => readSecretKey(control.request.headers.authorization);
 
-export const CONTROLS: Record<string, ControlHandler> = {
+/** Finds the control for `METHOD path` in the tables; `{name}` segments match one path segment. */
+export function findControl(
+  tables: ControlTable[],
+  method: string,
+  path: string,
+): { handler: ControlHandler; pathParams: Record<string, string> } | undefined {
+  if (!path.startsWith('/_sandbox/')) return undefined;
+  const segments = path.split('/');
+  for (const table of tables) {
+    const exact = table[`${method} ${path}`];
+    if (exact) return { handler: exact, pathParams: {} };
+    for (const [pattern, handler] of Object.entries(table)) {
+      const [patternMethod, patternPath = ''] = pattern.split(' ');
+      if (patternMethod !== method || !patternPath.includes('{')) continue;
+      const parts = patternPath.split('/');
+      if (parts.length !== segments.length) continue;
+      const pathParams: Record<string, string> = {};
+      const matches = parts.every((part, index) => {
+        const segment = segments[index]!;
+        if (part.startsWith('{') && part.endsWith('}')) {
+          pathParams[part.slice(1, -1)] = decodeURIComponent(segment);
+          return segment !== '';
+        }
+        return part === segment;
+      });
+      if (matches) return { handler, pathParams };
+    }
+  }
+  return undefined;
+}
+
+export const CONTROLS: ControlTable = {
   'GET /_sandbox/health': () => ({ status: 200, body: { ok: true } }),
 
   /** With a key: that account only. Without one, `all=true` is required so a missing header cannot wipe everything. */

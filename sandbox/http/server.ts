@@ -6,13 +6,15 @@ import type { ObjectSchema } from '../params/param-schema';
 import { validateParams } from '../params/validate-params';
 import { newRequestId } from '../store/ids';
 import type { SandboxStore } from '../store/sandbox-store';
+import type { ArmedFault, FaultRegistry } from '../faults/fault-registry';
+import { injectBeforeExecution, loseResponse } from '../faults/inject-api-fault';
 import { readSecretKey } from './auth';
 import { decodeForm } from './form-decode';
 import type { FormObject } from './form-value';
 import { beginIdempotent, finishIdempotent, releaseIdempotent } from './idempotency';
 import type { RequestContext, RouteDefinition } from './route';
 import { compileRoutes, matchRoute, type CompiledRoute } from './router';
-import { CONTROLS } from './sandbox-controls';
+import { CONTROLS, findControl, type ControlTable } from './sandbox-controls';
 import { invalidRequest, StripeApiError, unrecognizedUrl } from './stripe-error';
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -51,9 +53,13 @@ export interface SandboxServerOptions {
   store: SandboxStore;
   routes: RouteDefinition[];
   paramTable: Record<string, ObjectSchema>;
+  /** More `/_sandbox/…` controls (webhooks, faults) besides the built-in ones. */
+  controls?: ControlTable[];
+  /** Armed API faults, consulted once the request's account is known. */
+  faults?: FaultRegistry;
 }
 
-export function createSandboxServer({ store, routes, paramTable }: SandboxServerOptions): Server {
+export function createSandboxServer({ store, routes, paramTable, controls = [], faults }: SandboxServerOptions): Server {
   const compiled: CompiledRoute[] = compileRoutes(routes, paramTable);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -65,19 +71,33 @@ export function createSandboxServer({ store, routes, paramTable }: SandboxServer
     const path = queryStart < 0 ? url : url.slice(0, queryStart);
     const query = queryStart < 0 ? '' : url.slice(queryStart + 1);
     let idempotency: { account: RequestContext['account']; key: string } | undefined;
+    // A `lost_response` fault: the request runs, then the client gets a 500 or a dropped socket instead.
+    let lost: ArmedFault | undefined;
+    const reply = (status: number, body: string, extra: Record<string, string> = {}) => {
+      if (loseResponse(lost, response, requestId, (lostStatus, lostBody) => send(response, lostStatus, lostBody, headers))) return;
+      send(response, status, body, { ...headers, ...extra });
+    };
     try {
       const rawBody = method === 'GET' ? '' : await readBody(request);
       const decoded: FormObject = { ...decodeForm(query), ...decodeForm(rawBody) };
 
-      const control = CONTROLS[`${method} ${path}`];
+      const control = findControl([CONTROLS, ...controls], method, path);
       if (control) {
-        const result = control({ store, request, body: decoded });
+        const result = control.handler({ store, request, body: decoded, pathParams: control.pathParams });
         send(response, result.status, JSON.stringify(result.body), headers);
         return;
       }
 
       const key = readSecretKey(request.headers.authorization);
       const account = store.account(key);
+      const fault = faults?.takeApiFault(key, method, path);
+      if (fault) {
+        // Before any idempotency reservation: a request that never ran leaves its key free.
+        const injected = injectBeforeExecution(fault, response, headers);
+        if (injected === 'taken') return;
+        if (injected) throw injected;
+        lost = fault;
+      }
       const match = matchRoute(compiled, method, path);
       if (!match) throw unrecognizedUrl(method, path);
       const params = validateParams(match.compiled.schema, decoded);
@@ -90,7 +110,7 @@ export function createSandboxServer({ store, routes, paramTable }: SandboxServer
         headers['Idempotency-Key'] = idempotencyKey;
         const decision = beginIdempotent(account, idempotencyKey, path, decoded);
         if (decision.kind === 'replay') {
-          send(response, decision.status, decision.body, { ...headers, 'Idempotent-Replayed': 'true' });
+          reply(decision.status, decision.body, { 'Idempotent-Replayed': 'true' });
           return;
         }
         idempotency = { account, key: idempotencyKey };
@@ -102,7 +122,7 @@ export function createSandboxServer({ store, routes, paramTable }: SandboxServer
       const expand = Array.isArray(params.expand) ? params.expand.filter((p): p is string => typeof p === 'string') : [];
       const body = JSON.stringify(expand.length > 0 ? applyExpand(account, result, expand) : result);
       if (idempotency) finishIdempotent(idempotency.account, idempotency.key, 200, body);
-      send(response, 200, body, headers);
+      reply(200, body);
     } catch (error) {
       const apiError =
         error instanceof StripeApiError
@@ -116,7 +136,7 @@ export function createSandboxServer({ store, routes, paramTable }: SandboxServer
         if (apiError.status === 429) releaseIdempotent(idempotency.account, idempotency.key);
         else finishIdempotent(idempotency.account, idempotency.key, apiError.status, body);
       }
-      send(response, apiError.status, body, headers);
+      reply(apiError.status, body);
     }
   }
 

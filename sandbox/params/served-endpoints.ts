@@ -24,6 +24,11 @@ export const SERVED_ENDPOINTS = [
   'GET /v1/payment_links/{payment_link}/line_items',
   'GET /v1/events',
   'GET /v1/events/{id}',
+  'GET /v1/webhook_endpoints',
+  'POST /v1/webhook_endpoints',
+  'GET /v1/webhook_endpoints/{webhook_endpoint}',
+  'POST /v1/webhook_endpoints/{webhook_endpoint}',
+  'DELETE /v1/webhook_endpoints/{webhook_endpoint}',
 ] as const;
 
 export type ServedEndpoint = (typeof SERVED_ENDPOINTS)[number];

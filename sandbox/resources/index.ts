@@ -5,5 +5,6 @@ import { events } from './events';
 import { paymentLinks } from './payment-links';
 import { prices } from './prices';
 import { products } from './products';
+import { webhookEndpoints } from '../webhooks/webhook-endpoints';
 
-export const RESOURCE_MODULES: ResourceModule[] = [customers, products, prices, paymentLinks, events];
+export const RESOURCE_MODULES: ResourceModule[] = [customers, products, prices, paymentLinks, events, webhookEndpoints];

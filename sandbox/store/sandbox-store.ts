@@ -35,6 +35,11 @@ export class SandboxStore {
     return account;
   }
 
+  /** Every account with state (the webhook loop rebuilds its queue from them at start-up). */
+  allAccounts(): IterableIterator<Account> {
+    return this.accounts.values();
+  }
+
   resetAccount(key: string): void {
     this.accounts.delete(key);
     this.journal?.append({ k: key, reset: true });
