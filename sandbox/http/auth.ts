@@ -1,7 +1,9 @@
-// Reads the secret key from `Authorization` (Bearer, or Basic with the key as user) as Stripe does.
+// Reads the API key from `Authorization` (Bearer, or Basic with the key as user) or, as Stripe.js sends
+// it, the `key` parameter; a publishable key `pk_test_X` acts for the account of `sk_test_X`.
 import { StripeApiError } from './stripe-error';
 
 const KEY_PATTERN = /^sk_test_[A-Za-z0-9_]{1,200}$/;
+const PUBLISHABLE_PATTERN = /^pk_test_[A-Za-z0-9_]{1,200}$/;
 
 const unauthorized = (message: string) => new StripeApiError(401, { type: 'invalid_request_error', message });
 
@@ -29,4 +31,31 @@ export function readSecretKey(header: string | undefined): string {
   }
   if (!KEY_PATTERN.test(key)) throw unauthorized(`Invalid API Key provided: ${mask(key)}`);
   return key;
+}
+
+export interface ApiKey {
+  /** The `sk_test_…` key naming the account (a publishable key maps to its secret twin). */
+  accountKey: string;
+  isPublishable: boolean;
+}
+
+const publishable = (key: string): ApiKey => ({ accountKey: `sk_test_${key.slice('pk_test_'.length)}`, isPublishable: true });
+
+/**
+ * The key of an API request: the Authorization header, else the form/query `key` parameter that
+ * Stripe.js uses so its browser requests stay CORS-simple (no preflight).
+ */
+export function readApiKey(header: string | undefined, keyParam: unknown): ApiKey {
+  const hasHeader = !!header && header.trim() !== '';
+  if (!hasHeader && typeof keyParam === 'string' && keyParam !== '') {
+    if (PUBLISHABLE_PATTERN.test(keyParam)) return publishable(keyParam);
+    if (KEY_PATTERN.test(keyParam)) return { accountKey: keyParam, isPublishable: false };
+    throw unauthorized(`Invalid API Key provided: ${mask(keyParam)}`);
+  }
+  const bearer = /^\s*bearer\s+(pk_\S*)\s*$/i.exec(header ?? '')?.[1];
+  if (bearer !== undefined) {
+    if (!PUBLISHABLE_PATTERN.test(bearer)) throw unauthorized(`Invalid API Key provided: ${mask(bearer)}`);
+    return publishable(bearer);
+  }
+  return { accountKey: readSecretKey(header), isPublishable: false };
 }

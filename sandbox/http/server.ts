@@ -8,10 +8,12 @@ import { newRequestId } from '../store/ids';
 import type { SandboxStore } from '../store/sandbox-store';
 import type { ArmedFault, FaultRegistry } from '../faults/fault-registry';
 import { injectBeforeExecution, loseResponse } from '../faults/inject-api-fault';
-import { readSecretKey } from './auth';
+import { CORS_HEADERS, serveBrowserRoute } from '../stripe-js/serve';
+import { readApiKey } from './auth';
 import { decodeForm } from './form-decode';
 import type { FormObject } from './form-value';
 import { beginIdempotent, finishIdempotent, releaseIdempotent } from './idempotency';
+import { assertPublishableAllowed } from './publishable-key';
 import type { RequestContext, RouteDefinition } from './route';
 import { compileRoutes, matchRoute, type CompiledRoute } from './router';
 import { CONTROLS, findControl, type ControlTable } from './sandbox-controls';
@@ -64,7 +66,7 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = newRequestId();
-    const headers: Record<string, string> = { 'Request-Id': requestId };
+    const headers: Record<string, string> = { 'Request-Id': requestId, ...CORS_HEADERS };
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
@@ -78,6 +80,7 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
       send(response, status, body, { ...headers, ...extra });
     };
     try {
+      if (await serveBrowserRoute(request, response, path)) return;
       const rawBody = method === 'GET' ? '' : await readBody(request);
       const decoded: FormObject = { ...decodeForm(query), ...decodeForm(rawBody) };
 
@@ -88,9 +91,11 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
         return;
       }
 
-      const key = readSecretKey(request.headers.authorization);
-      const account = store.account(key);
-      const fault = faults?.takeApiFault(key, method, path);
+      const apiKey = readApiKey(request.headers.authorization, decoded.key);
+      // Stripe.js sends its key as a parameter; it is not one of the endpoint's parameters.
+      if (!request.headers.authorization) delete decoded.key;
+      const account = store.account(apiKey.accountKey);
+      const fault = faults?.takeApiFault(apiKey.accountKey, method, path);
       if (fault) {
         // Before any idempotency reservation: a request that never ran leaves its key free.
         const injected = injectBeforeExecution(fault, response, headers);
@@ -100,6 +105,14 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
       }
       const match = matchRoute(compiled, method, path);
       if (!match) throw unrecognizedUrl(method, path);
+      if (apiKey.isPublishable) {
+        assertPublishableAllowed({
+          operation: match.compiled.route.operation,
+          pathParams: match.pathParams,
+          params: decoded,
+          storedClientSecret: () => undefined,
+        });
+      }
       const params = validateParams(match.compiled.schema, decoded);
 
       const idempotencyKey = method === 'POST' ? (request.headers['idempotency-key'] as string | undefined) ?? null : null;

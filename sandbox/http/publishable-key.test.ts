@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { assertPublishableAllowed, type PublishableRequest } from './publishable-key';
+
+const request = (overrides: Partial<PublishableRequest>): PublishableRequest => ({
+  operation: 'POST /v1/payment_intents/{intent}/confirm',
+  pathParams: { intent: 'pi_123' },
+  params: { client_secret: 'pi_123_secret_abc' },
+  storedClientSecret: () => 'pi_123_secret_abc',
+  ...overrides,
+});
+
+describe('assertPublishableAllowed', () => {
+  it('lets Stripe.js create payment methods and confirm or retrieve an intent with its client secret', () => {
+    expect(() => assertPublishableAllowed(request({ operation: 'POST /v1/payment_methods', pathParams: {}, params: {} }))).not.toThrow();
+    expect(() => assertPublishableAllowed(request({}))).not.toThrow();
+    expect(() => assertPublishableAllowed(request({ operation: 'GET /v1/payment_intents/{intent}' }))).not.toThrow();
+  });
+
+  it("refuses every other endpoint with Stripe's publishable-key error", () => {
+    expect(() => assertPublishableAllowed(request({ operation: 'POST /v1/customers', pathParams: {}, params: {} }))).toThrow(
+      /cannot be made with a publishable API key/,
+    );
+    expect(() => assertPublishableAllowed(request({ operation: 'POST /v1/payment_intents/{intent}/capture' }))).toThrow(
+      /cannot be made with a publishable API key/,
+    );
+  });
+
+  it('requires the client secret, and the right one', () => {
+    expect(() => assertPublishableAllowed(request({ params: {} }))).toThrow('Missing required param: client_secret.');
+    expect(() => assertPublishableAllowed(request({ params: { client_secret: 'pi_123_secret_wrong' } }))).toThrow(
+      'The client_secret provided does not match the client_secret associated with the PaymentIntent.',
+    );
+    expect(() => assertPublishableAllowed(request({ params: { client_secret: 'pi_999_secret_abc' }, storedClientSecret: () => undefined }))).toThrow(
+      /does not match/,
+    );
+  });
+});
