@@ -11,12 +11,6 @@ SANDBOX_PORT="${STRIPE_SANDBOX_PORT:-12111}"
 export STRIPE_API_BASE="${STRIPE_API_BASE:-http://127.0.0.1:${SANDBOX_PORT}}"
 export BETTER_AUTH_URL="${BETTER_AUTH_URL:-http://localhost:${PORT}}"
 mkdir -p data
-# A per-machine session secret, made once and kept out of git (data/ is ignored).
-if [ -z "${BETTER_AUTH_SECRET:-}" ]; then
-  [ -s data/.auth-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' > data/.auth-secret
-  BETTER_AUTH_SECRET="$(cat data/.auth-secret)"
-  export BETTER_AUTH_SECRET
-fi
 
 pids=()
 stop() { trap - INT TERM EXIT; for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
