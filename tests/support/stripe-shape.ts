@@ -37,6 +37,7 @@ const NULLABLE: Record<string, string[]> = {
     'inactive_message',
   ],
   event: [],
+  webhook_endpoint: ['description'],
   item: ['adjustable_quantity', 'description', 'metadata', 'price'],
 };
 
