@@ -1,6 +1,6 @@
 // Limits failed sign-ins per email address (in this process), so a password can't be guessed by brute force.
-import 'server-only';
 // better-auth's own rate limiter guards its HTTP routes only; our sign-in calls its API directly.
+import 'server-only';
 
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 15 * 60 * 1000;
