@@ -78,12 +78,12 @@ async function vitest(name: string, project: string, env: Record<string, string>
   record(name, tally);
 }
 
-async function playwright(name: string, databaseUrl: string): Promise<void> {
+async function playwright(name: string, databaseUrl: string, configFile = 'playwright.config.ts'): Promise<void> {
   console.log(`\n=== ${name} ===`);
   const report = join('test-results', `${name.replace(/\W+/g, '-')}.json`);
   const sandboxDir = mkdtempSync(join(tmpdir(), 'paydesk-e2e-sandbox-'));
   rmSync(report, { force: true });
-  const code = await run(bin('playwright'), ['test'], {
+  const code = await run(bin('playwright'), ['test', '--config', configFile], {
     CI: process.env.CI ?? '1',
     E2E_DATABASE_URL: databaseUrl,
     E2E_SANDBOX_DATA_DIR: sandboxDir,
@@ -135,6 +135,8 @@ async function main(): Promise<void> {
       await withPostgresDatabase((url) => vitest('integration (PostgreSQL)', 'integration', { DATABASE_URL: url }));
     }
     if (!only || only === 'e2e') {
+      // The Stripe.js stand-in's browser tests need a sandbox only, no build and no database.
+      await playwright('stripe.js (browser)', '', 'playwright.stripe-js.config.ts');
       const built = await check('build', bin('next'), ['build']);
       if (built) {
         await playwright('e2e (SQLite)', `file:${join(scratch, 'e2e.db')}`);

@@ -3,7 +3,7 @@
 import type { CardBrand } from './card-rules';
 import type { CardValues } from './card-form';
 import { isCardElementType, SandboxElement } from './element';
-import { IntegrationError, type Options, type StripeJsError } from './types';
+import { IntegrationError, isRecord, type Options, type StripeJsError } from './types';
 
 export interface CardDetails {
   number: string;
@@ -66,8 +66,10 @@ export class ElementsGroup {
     return element;
   }
 
-  getElement(type: string): SandboxElement | null {
-    return this.elements.get(type) ?? null;
+  /** Takes a type, or a @stripe/react-stripe-js component, which carries its type as `__elementType`. */
+  getElement(type: unknown): SandboxElement | null {
+    const carried: unknown = typeof type === 'function' || isRecord(type) ? Reflect.get(type, '__elementType') : type;
+    return typeof carried === 'string' ? (this.elements.get(carried) ?? null) : null;
   }
 
   async update(options: Options): Promise<void> {

@@ -1,0 +1,150 @@
+// The sandbox's Stripe.js stand-in under the real @stripe/react-stripe-js components: typing test
+// cards, validation, confirmation, declines and the 3-D Secure modal, as a customer would see them.
+import { expect, test, type Page } from '@playwright/test';
+import { freshSecretKey, sandboxBase, sandboxStripe } from '../support/sandbox';
+import type { CheckoutConfig } from './checkout-app';
+import { startTestPageServer, type TestPageServer } from './test-page-server';
+
+let server: TestPageServer;
+
+test.beforeAll(async () => {
+  server = await startTestPageServer(sandboxBase());
+});
+
+test.afterAll(async () => {
+  await server.close();
+});
+
+/** A fresh sandbox account with a PaymentIntent, and the page set up to pay it. */
+async function openCheckout(page: Page, flow: CheckoutConfig['flow']) {
+  const secretKey = freshSecretKey('stripejs');
+  const stripe = sandboxStripe(secretKey);
+  const intent = await stripe.paymentIntents.create({ amount: 2000, currency: 'usd', automatic_payment_methods: { enabled: true } });
+  const config: CheckoutConfig = { publishableKey: secretKey.replace(/^sk_/, 'pk_'), flow, clientSecret: intent.client_secret ?? '' };
+  await page.goto(server.pageUrl(config));
+  await expect.poll(() => page.evaluate(() => window.elementEvents.some((event) => event.type === 'ready'))).toBe(true);
+  return { stripe, intent };
+}
+
+async function typeCard(page: Page, number: string, { expiry = '12 / 34', cvc = '123', zip = '94107' } = {}) {
+  await page.getByLabel('Card number').fill(number);
+  await page.getByLabel('Expiration date').fill(expiry);
+  await page.getByLabel('Security code').fill(cvc);
+  await page.getByLabel('ZIP / Postal code').fill(zip);
+}
+
+test('a test card paid through the Payment Element succeeds, and its number never reaches the merchant server', async ({ page }) => {
+  const { stripe, intent } = await openCheckout(page, 'payment');
+  await typeCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Pay' }).click();
+
+  await expect(page.getByRole('status')).toHaveText('Payment succeeded');
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+  const formData = await page.getByRole('form', { name: 'Checkout' }).evaluate((form) => [...new FormData(form as HTMLFormElement).entries()]);
+  expect(formData).toEqual([['note', 'thanks']]);
+  expect(server.requests.join('\n')).not.toContain('4242424242424242');
+  const events = await page.evaluate(() => window.elementEvents);
+  expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['ready', 'focus', 'change', 'blur']));
+  expect(events.filter((event) => event.type === 'change').at(-1)).toMatchObject({ complete: true, empty: false, valueType: 'card' });
+});
+
+test('a declined card shows the decline message and leaves the payment unpaid', async ({ page }) => {
+  const { stripe, intent } = await openCheckout(page, 'payment');
+  await typeCard(page, '4000 0000 0000 0002');
+  await page.getByRole('button', { name: 'Pay' }).click();
+
+  await expect(page.getByRole('alert')).toHaveText('Your card was declined.');
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('requires_payment_method');
+});
+
+test('a 3-D Secure challenge completed in the modal ends in a paid payment', async ({ page }) => {
+  const { stripe, intent } = await openCheckout(page, 'payment');
+  await typeCard(page, '4000 0027 6000 3184');
+  await page.getByRole('button', { name: 'Pay' }).click();
+
+  const dialog = page.getByRole('dialog', { name: '3D Secure authentication' });
+  await expect(dialog).toBeVisible();
+  await page.frameLocator('iframe[title="3D Secure challenge"]').getByRole('button', { name: /complete/i }).click();
+  await expect(page.getByRole('status')).toHaveText('Payment succeeded');
+  await expect(dialog).toBeHidden();
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+});
+
+test('a failed 3-D Secure challenge reports that the card could not be authenticated', async ({ page }) => {
+  const { stripe, intent } = await openCheckout(page, 'payment');
+  await typeCard(page, '4000 0027 6000 3184');
+  await page.getByRole('button', { name: 'Pay' }).click();
+
+  await page.frameLocator('iframe[title="3D Secure challenge"]').getByRole('button', { name: /fail/i }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+  );
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('requires_payment_method');
+});
+
+test('the card form validates like Stripe: Luhn, expiry in the future, Amex CVC, nothing left out', async ({ page }) => {
+  await openCheckout(page, 'payment');
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Your card number is incomplete.');
+  await expect(page.getByLabel('Card number')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Card number').fill('4242424242424241');
+  await expect(page.getByText('Your card number is invalid.')).toBeVisible();
+  await expect(page.getByLabel('Card number')).toHaveAccessibleDescription('Your card number is invalid.');
+
+  await page.getByLabel('Card number').fill('378282246310005');
+  await expect(page.getByLabel('Card number')).toHaveValue('3782 822463 10005');
+  await expect(page.getByLabel('Card number')).toHaveAttribute('aria-invalid', 'false');
+  await page.getByLabel('Expiration date').fill('0120');
+  await expect(page.getByText("Your card's expiration year is in the past.")).toBeVisible();
+
+  await typeCard(page, '378282246310005', { cvc: '123' });
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByRole('alert')).toHaveText("Your card's security code is incomplete.");
+  const lastChange = await page.evaluate(() => window.elementEvents.filter((event) => event.type === 'change').at(-1));
+  expect(lastChange).toMatchObject({ complete: false, error: "Your card's security code is incomplete." });
+});
+
+test('the Card Element creates a PaymentMethod that confirmCardPayment then pays with', async ({ page }) => {
+  const { stripe, intent } = await openCheckout(page, 'card');
+  await typeCard(page, '5555 5555 5555 4444');
+  await page.getByRole('button', { name: 'Pay' }).click();
+
+  await expect(page.getByRole('status')).toHaveText('Payment succeeded with mastercard ending 4444');
+  const paid = await stripe.paymentIntents.retrieve(intent.id, { expand: ['payment_method'] });
+  expect(paid.payment_method).toMatchObject({ billing_details: { name: 'Jenny Rosen', address: { postal_code: '94107' } } });
+});
+
+test('with a deferred intent, elements.submit() stops an incomplete form before anything is confirmed', async ({ page }) => {
+  const { stripe, intent } = await openCheckout(page, 'deferred');
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByRole('alert')).toHaveText("Your card's expiration date is incomplete.");
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('requires_payment_method');
+
+  await typeCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByRole('status')).toHaveText('Payment succeeded');
+});
+
+test('a publishable key reaches only what Stripe.js may call, and intents only with their client secret', async ({ request }) => {
+  const secretKey = freshSecretKey('stripejs');
+  const publishableKey = secretKey.replace(/^sk_/, 'pk_');
+  const intent = await sandboxStripe(secretKey).paymentIntents.create({ amount: 500, currency: 'usd' });
+
+  const customers = await request.post(`${sandboxBase()}/v1/customers`, { form: { key: publishableKey } });
+  expect(customers.status()).toBe(401);
+  expect((await customers.json()).error.message).toMatch(/^This API call cannot be made with a publishable API key/);
+
+  const wrongSecret = await request.get(`${sandboxBase()}/v1/payment_intents/${intent.id}`, {
+    params: { key: publishableKey, client_secret: `${intent.id}_secret_wrong` },
+  });
+  expect(wrongSecret.status()).toBe(400);
+  expect((await wrongSecret.json()).error).toMatchObject({ code: 'payment_intent_invalid_parameter', param: 'client_secret' });
+
+  const retrieved = await request.get(`${sandboxBase()}/v1/payment_intents/${intent.id}`, {
+    params: { key: publishableKey, client_secret: intent.client_secret ?? '' },
+  });
+  expect(retrieved.status()).toBe(200);
+  expect((await retrieved.json()).id).toBe(intent.id);
+});
