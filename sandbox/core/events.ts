@@ -23,7 +23,7 @@ export function onEvent(listener: EventListener): () => void {
 }
 
 /** Where the change came from; API requests pass their RequestContext, automatic changes pass null ids. */
-export type EventSource = Pick<RequestContext, 'account' | 'requestId' | 'idempotencyKey'>;
+export type EventSource = Pick<RequestContext, 'account' | 'idempotencyKey'> & { requestId: string | null };
 
 export function recordEvent<T extends Stripe.Event['type']>(
   source: EventSource,

@@ -9,6 +9,7 @@ import type { SandboxStore } from '../store/sandbox-store';
 import type { ArmedFault, FaultRegistry } from '../faults/fault-registry';
 import { injectBeforeExecution, loseResponse } from '../faults/inject-api-fault';
 import { CORS_HEADERS, serveBrowserRoute } from '../stripe-js/serve';
+import { serveThreeDSecurePage } from '../hosted/three-d-secure-page';
 import { readApiKey } from './auth';
 import { decodeForm } from './form-decode';
 import type { FormObject } from './form-value';
@@ -81,6 +82,7 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
     };
     try {
       if (await serveBrowserRoute(request, response, path)) return;
+      if (await serveThreeDSecurePage(store, request, response, path, query)) return;
       const rawBody = method === 'GET' ? '' : await readBody(request);
       const decoded: FormObject = { ...decodeForm(query), ...decodeForm(rawBody) };
 
@@ -110,7 +112,7 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
           operation: match.compiled.route.operation,
           pathParams: match.pathParams,
           params: decoded,
-          storedClientSecret: () => undefined,
+          storedClientSecret: (type, id) => (type === 'payment_intent' ? account.get('payment_intent', id)?.client_secret : undefined),
         });
       }
       const params = validateParams(match.compiled.schema, decoded);

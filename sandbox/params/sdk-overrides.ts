@@ -24,6 +24,15 @@ const paymentLinkExtras: Record<string, ParamSchema> = {
   restrictions: anything,
 };
 
+const paymentIntentExtras: Record<string, ParamSchema> = {
+  amount_details: anything,
+  excluded_payment_method_types: { t: 'array', items: text, empty: true },
+  hooks: anything,
+  payment_details: anything,
+  payment_method_configuration: text,
+};
+const allowRedisplay: ParamSchema = { t: 'string', enum: ['always', 'limited', 'unspecified'] };
+
 export const SDK_PARAM_OVERRIDES: Record<string, Record<string, ParamSchema>> = {
   ...WEBHOOK_ENDPOINT_PARAM_OVERRIDES,
   'POST /v1/customers': customerExtras,
@@ -31,6 +40,14 @@ export const SDK_PARAM_OVERRIDES: Record<string, Record<string, ParamSchema>> = 
   'POST /v1/products': { ...productExtras, type: { t: 'string', enum: ['good', 'service'] } },
   'POST /v1/products/{id}': productExtras,
   'POST /v1/payment_links': paymentLinkExtras,
+  'POST /v1/payment_intents': { ...paymentIntentExtras, confirmation_token: text },
+  'POST /v1/payment_intents/{intent}': paymentIntentExtras,
+  'POST /v1/payment_intents/{intent}/confirm': { ...paymentIntentExtras, confirmation_token: text, amount_to_confirm: { t: 'integer' } },
+  'POST /v1/payment_intents/{intent}/capture': { amount_details: anything, final_capture: { t: 'boolean' }, hooks: anything, payment_details: anything },
+  'POST /v1/payment_methods': { allow_redisplay: allowRedisplay },
+  'POST /v1/payment_methods/{payment_method}': { allow_redisplay: allowRedisplay },
+  'GET /v1/payment_methods': { allow_redisplay: allowRedisplay },
+  'GET /v1/customers/{customer}/payment_methods': { allow_redisplay: allowRedisplay },
   'POST /v1/payment_links/{payment_link}': {
     ...paymentLinkExtras,
     application_fee_amount: { t: 'integer' },

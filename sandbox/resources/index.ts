@@ -1,10 +1,27 @@
 // Every resource module the sandbox serves; a new resource is one import and one entry here.
 import type { ResourceModule } from '../core/resource-module';
 import { customers } from './customers';
+import { balanceTransactions } from './balance-transactions';
+import { charges } from './charges';
 import { events } from './events';
+import { paymentIntents } from './payment-intents';
 import { paymentLinks } from './payment-links';
+import { paymentMethods } from './payment-methods';
 import { prices } from './prices';
 import { products } from './products';
+import { refunds } from './refunds';
 import { webhookEndpoints } from '../webhooks/webhook-endpoints';
 
-export const RESOURCE_MODULES: ResourceModule[] = [customers, products, prices, paymentLinks, events, webhookEndpoints];
+export const RESOURCE_MODULES: ResourceModule[] = [
+  customers,
+  products,
+  prices,
+  paymentLinks,
+  events,
+  webhookEndpoints,
+  paymentMethods,
+  paymentIntents,
+  charges,
+  refunds,
+  balanceTransactions,
+];

@@ -14,6 +14,13 @@ export interface ObjectTypes {
   tombstone: Tombstone;
   /** A payment link's line items, kept beside it because Stripe lists them at their own endpoint. */
   payment_link_items: PaymentLinkItems;
+  payment_method: Stripe.PaymentMethod;
+  payment_intent: Stripe.PaymentIntent;
+  charge: Stripe.Charge;
+  refund: Stripe.Refund;
+  balance_transaction: Stripe.BalanceTransaction;
+  /** The sandbox-hosted 3-D Secure step of a PaymentIntent (not a Stripe object; keyed by the intent's id). */
+  three_d_secure_attempt: ThreeDSecureAttempt;
 }
 
 export type ObjectType = keyof ObjectTypes;
@@ -28,4 +35,13 @@ export interface PaymentLinkItems {
   id: string;
   object: 'payment_link_items';
   items: { id: string; price: string; quantity: number }[];
+}
+
+export interface ThreeDSecureAttempt {
+  /** The PaymentIntent's id: one attempt at a time per intent. */
+  id: string;
+  object: 'three_d_secure_attempt';
+  payment_method: string;
+  status: 'pending' | 'authenticated' | 'failed';
+  return_url: string | null;
 }
