@@ -103,7 +103,9 @@ export async function settleIntent(api: ApiClient, request: ConfirmRequest, inte
     if (!after.ok) return { error: after.error };
     intent = after.intent;
     if (intent.status === 'requires_action' || intent.status === 'requires_payment_method') {
-      const error = intent.status === 'requires_action' ? AUTHENTICATION_FAILED : (lastError(intent) ?? AUTHENTICATION_FAILED);
+      const last = intent.status === 'requires_action' ? undefined : lastError(intent);
+      // Stripe.js shows its own customer-facing wording for a failed challenge, not the API's.
+      const error = !last || /authentication_failure$/.test(last.code ?? '') ? { ...last, ...AUTHENTICATION_FAILED } : last;
       return { error: isSetupIntent(intent) ? { ...error, setup_intent: intent } : { ...error, payment_intent: intent } };
     }
   }
