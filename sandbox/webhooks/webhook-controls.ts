@@ -4,7 +4,7 @@ import type { FormObject } from '../http/form-value';
 import { invalidRequest, resourceMissing } from '../http/stripe-error';
 import type { DeliveryConfig } from './delivery-config';
 import type { WebhookDispatcher } from './dispatcher';
-import { isEndpointEnabled } from './match-event';
+import { isEndpointEnabled, wantsEventType } from './match-event';
 
 function readOptional(body: FormObject, name: string): string | undefined {
   const value = body[name];
@@ -51,6 +51,10 @@ export function webhookControls(dispatcher: WebhookDispatcher): ControlTable {
         const endpoint = account.get('webhook_endpoint', endpointId);
         if (!endpoint) throw resourceMissing('webhook_endpoint', endpointId, 'webhook_endpoint');
         if (!isEndpointEnabled(endpoint)) throw invalidRequest(`The webhook endpoint ${endpointId} is disabled.`, { param: 'webhook_endpoint' });
+        // Silently sending nothing would leave a test waiting; say why instead.
+        if (!wantsEventType(endpoint, event.type)) {
+          throw invalidRequest(`The webhook endpoint ${endpointId} does not listen to ${event.type} events.`, { param: 'webhook_endpoint' });
+        }
       }
       const data = dispatcher.enqueue(account, event, 'resend', endpointId);
       return { status: 200, body: { object: 'list', data, has_more: false, url: `/_sandbox/events/${eventId}/resend` } };
