@@ -233,9 +233,15 @@ describe('webhook delivery', () => {
     await second.waitFor(2);
   });
 
-  it('answers 404 when asked to resend an event that does not exist', async () => {
-    const { key } = await account();
+  it('refuses to resend an unknown event (404) or to an endpoint that does not listen to its type (400)', async () => {
+    const { key, stripe } = await account();
     await expect(control(key, 'POST', '/_sandbox/events/evt_nope/resend')).rejects.toThrow(/404/);
+    const productsOnly = await stripe.webhookEndpoints.create({ url: 'https://example.com/p', enabled_events: ['product.created'] });
+    await stripe.customers.create({ name: 'Not for products' });
+    const event = (await stripe.events.list()).data[0]!;
+    await expect(control(key, 'POST', `/_sandbox/events/${event.id}/resend`, { webhook_endpoint: productsOnly.id })).rejects.toThrow(
+      /400.*does not listen to customer.created/,
+    );
   });
 
   it('sends nothing to a disabled endpoint, and stops retrying once an endpoint is disabled', async () => {
