@@ -8,8 +8,12 @@ import { createRoot } from 'react-dom/client';
 
 export interface CheckoutConfig {
   publishableKey: string;
-  /** payment: Payment Element on a client secret; deferred: Payment Element in `mode: 'payment'`; card: Card Element. */
-  flow: 'payment' | 'deferred' | 'card';
+  /**
+   * payment: Payment Element on a client secret, `redirect: 'if_required'`; redirect: the same with Stripe's
+   * default redirect; deferred: Payment Element in `mode: 'payment'`; card: Card Element; next-action: an
+   * intent the server confirmed, finished with handleNextAction.
+   */
+  flow: 'payment' | 'redirect' | 'deferred' | 'card' | 'next-action';
   clientSecret: string;
 }
 
@@ -52,6 +56,11 @@ function PaymentForm({ config }: { config: CheckoutConfig }) {
       if (submitted.error) return setError(submitted.error.message ?? 'Invalid card details.');
     }
     const confirmParams = { return_url: `${location.origin}/returned` };
+    if (config.flow === 'redirect') {
+      // Navigates away on success or for 3-D Secure; resolves only with an error.
+      const { error } = await stripe.confirmPayment({ elements, confirmParams });
+      return setError(error.message ?? 'Payment failed.');
+    }
     // A deferred intent's secret comes only now; otherwise Elements already holds it.
     const result =
       config.flow === 'deferred'
@@ -110,13 +119,43 @@ function CardForm({ config }: { config: CheckoutConfig }) {
   );
 }
 
+function NextActionForm({ config }: { config: CheckoutConfig }) {
+  const stripe = useStripe();
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+
+  async function authenticate() {
+    if (!stripe) return;
+    const result = await stripe.handleNextAction({ clientSecret: config.clientSecret });
+    if (result.error) return setError(result.error.message ?? 'Authentication failed.');
+    const retrieved = await stripe.retrievePaymentIntent(config.clientSecret);
+    setStatus(`Payment ${retrieved.paymentIntent?.status ?? 'unknown'}`);
+  }
+
+  return (
+    <>
+      <button type="button" onClick={authenticate} disabled={!stripe}>
+        Authenticate
+      </button>
+      <Outcome status={status} error={error} />
+    </>
+  );
+}
+
+const FORMS = { payment: PaymentForm, redirect: PaymentForm, deferred: PaymentForm, card: CardForm, 'next-action': NextActionForm };
+
 function App({ config }: { config: CheckoutConfig }) {
   const [stripePromise] = useState(() => loadStripe(config.publishableKey));
   const options: StripeElementsOptions =
-    config.flow === 'payment' ? { clientSecret: config.clientSecret } : config.flow === 'deferred' ? { mode: 'payment', amount: 2000, currency: 'usd' } : {};
+    config.flow === 'payment' || config.flow === 'redirect'
+      ? { clientSecret: config.clientSecret }
+      : config.flow === 'deferred'
+        ? { mode: 'payment', amount: 2000, currency: 'usd' }
+        : {};
+  const Form = FORMS[config.flow];
   return (
     <Elements stripe={stripePromise} options={options}>
-      {config.flow === 'card' ? <CardForm config={config} /> : <PaymentForm config={config} />}
+      <Form config={config} />
     </Elements>
   );
 }

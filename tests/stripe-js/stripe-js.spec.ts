@@ -1,6 +1,7 @@
 // The sandbox's Stripe.js stand-in under the real @stripe/react-stripe-js components: typing test
 // cards, validation, confirmation, declines and the 3-D Secure modal, as a customer would see them.
 import { expect, test, type Page } from '@playwright/test';
+import type Stripe from 'stripe';
 import { freshSecretKey, sandboxBase, sandboxStripe } from '../support/sandbox';
 import type { CheckoutConfig } from './checkout-app';
 import { startTestPageServer, type TestPageServer } from './test-page-server';
@@ -16,13 +17,15 @@ test.afterAll(async () => {
 });
 
 /** A fresh sandbox account with a PaymentIntent, and the page set up to pay it. */
-async function openCheckout(page: Page, flow: CheckoutConfig['flow']) {
+async function openCheckout(page: Page, flow: CheckoutConfig['flow'], intentParams: Partial<Stripe.PaymentIntentCreateParams> = {}) {
   const secretKey = freshSecretKey('stripejs');
   const stripe = sandboxStripe(secretKey);
-  const intent = await stripe.paymentIntents.create({ amount: 2000, currency: 'usd', automatic_payment_methods: { enabled: true } });
+  const intent = await stripe.paymentIntents.create({ amount: 2000, currency: 'usd', automatic_payment_methods: { enabled: true }, ...intentParams });
   const config: CheckoutConfig = { publishableKey: secretKey.replace(/^sk_/, 'pk_'), flow, clientSecret: intent.client_secret ?? '' };
   await page.goto(server.pageUrl(config));
-  await expect.poll(() => page.evaluate(() => window.elementEvents.some((event) => event.type === 'ready'))).toBe(true);
+  if (flow !== 'next-action') {
+    await expect.poll(() => page.evaluate(() => window.elementEvents.some((event) => event.type === 'ready'))).toBe(true);
+  }
   return { stripe, intent };
 }
 
@@ -80,6 +83,30 @@ test('a failed 3-D Secure challenge reports that the card could not be authentic
     'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
   );
   expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('requires_payment_method');
+});
+
+test("with Stripe's default redirect, 3-D Secure takes the whole page and comes back to the return_url", async ({ page }) => {
+  const { stripe, intent } = await openCheckout(page, 'redirect');
+  await typeCard(page, '4000 0027 6000 3184');
+  await page.getByRole('button', { name: 'Pay' }).click();
+
+  await page.getByRole('button', { name: /complete/i }).click();
+  await expect(page.getByRole('status')).toHaveText(`Returned: ${intent.id} succeeded`);
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+});
+
+test('handleNextAction finishes an intent the server confirmed into requires_action', async ({ page }) => {
+  const { stripe, intent } = await openCheckout(page, 'next-action', {
+    payment_method: 'pm_card_authenticationRequired',
+    confirm: true,
+    automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+  });
+  expect(intent.status).toBe('requires_action');
+  await page.getByRole('button', { name: 'Authenticate' }).click();
+  await page.frameLocator('iframe[title="3D Secure challenge"]').getByRole('button', { name: /complete/i }).click();
+
+  await expect(page.getByRole('status')).toHaveText('Payment succeeded');
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
 });
 
 test('the card form validates like Stripe: Luhn, expiry in the future, Amex CVC, nothing left out', async ({ page }) => {

@@ -51,6 +51,10 @@ export async function startTestPageServer(sandboxUrl: string): Promise<TestPageS
         // JSON inside a script: escape `<` so a value can never close the tag.
         const config = (url.searchParams.get('config') ?? '{}').replace(/</g, '\\u003c');
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page(sandboxUrl, config));
+      } else if (url.pathname === '/returned') {
+        // Where Stripe.js (or the 3-D Secure page) sends the customer back with the intent's outcome.
+        const outcome = `${url.searchParams.get('payment_intent')} ${url.searchParams.get('redirect_status')}`;
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Returned</title><p role="status">Returned: ${outcome.replace(/[^\w ]/g, '')}</p>`);
       } else {
         response.writeHead(404).end();
       }
