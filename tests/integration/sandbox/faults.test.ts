@@ -122,6 +122,14 @@ describe('API fault injection', () => {
     expect((await sandboxStripe(key).customers.list()).data.map((c) => c.id)).toEqual([customer.id]);
   });
 
+  it('a slow request the SDK timed out on keeps running; the SDK’s retries (409 while it runs, then the replay) end with one customer', async () => {
+    const key = freshSecretKey('faults');
+    await control(key, 'POST', '/_sandbox/latency', { ms: 1500 });
+    const customer = await retryingStripe(key, { timeout: 400, maxNetworkRetries: 6 }).customers.create({ name: 'Slow but once' });
+    await control(key, 'POST', '/_sandbox/latency', { ms: 0 });
+    expect((await sandboxStripe(key).customers.list()).data.map((c) => c.id)).toEqual([customer.id]);
+  });
+
   it('closes the connection before the request runs when mode=close', async () => {
     const key = freshSecretKey('faults');
     await arm(key, { kind: 'timeout', mode: 'close', count: 2 });
