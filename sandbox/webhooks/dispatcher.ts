@@ -47,7 +47,6 @@ export class WebhookDispatcher {
   private timerAt = Infinity;
   private pumpQueued = false;
   private stopped = false;
-  private inFlight = 0;
 
   constructor({ store, faults, config }: WebhookDispatcherOptions) {
     this.store = store;
@@ -165,10 +164,6 @@ export class WebhookDispatcher {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  get attemptsInFlight(): number {
-    return this.inFlight;
-  }
-
   private wake(): void {
     if (this.pumpQueued || this.stopped) return;
     this.pumpQueued = true;
@@ -230,13 +225,11 @@ export class WebhookDispatcher {
   }
 
   private async attempt(lane: Lane, account: Account, delivery: WebhookDelivery): Promise<void> {
-    this.inFlight += 1;
     try {
       await this.deliver(lane, account, delivery);
     } catch (error) {
       console.error(`[sandbox] webhook delivery ${delivery.id} crashed`, error);
     } finally {
-      this.inFlight -= 1;
       this.finishLane(lane);
     }
   }
@@ -265,8 +258,10 @@ export class WebhookDispatcher {
     }
     this.faulted.delete(delivery.id);
     const succeeded = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
+    // The account may have been reset while the request was out: then its old object must not be written
+    // to, or the journal would bring the delivery back at the next start.
+    if (this.store.account(account.key) !== account) return;
     const current = account.get('webhook_delivery', delivery.id);
-    // The account may have been reset while the request was out.
     if (!current) return;
     if (succeeded) {
       this.settle(account, { ...current, attempts, status: 'succeeded', next_attempt_at: null });

@@ -265,6 +265,20 @@ describe('webhook delivery', () => {
     expect((await stripe.events.retrieve(delivery!.event)).pending_webhooks).toBe(0);
   });
 
+  it('stops retrying an account’s deliveries once the account is reset', async () => {
+    const { key, stripe } = await account({ retry_base_ms: 150, max_attempts: 20 });
+    const failing = await receiver(() => 500);
+    await stripe.webhookEndpoints.create({ url: failing.url, enabled_events: ['*'] });
+    await stripe.customers.create({ name: 'Forgotten' });
+    await failing.waitFor(2);
+    await control(key, 'POST', '/_sandbox/reset');
+    const seen = failing.received.length;
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // At most the attempt already on the wire when the reset came.
+    expect(failing.received.length).toBeLessThanOrEqual(seen + 1);
+    expect(await deliveriesOf(key, {})).toEqual([]);
+  });
+
   it('keeps each account’s endpoints and deliveries to itself', async () => {
     const a = await account();
     const b = await account();
