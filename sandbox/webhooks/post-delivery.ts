@@ -2,7 +2,8 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
-/** What Stripe's deliveries carry besides the signature (documented on stripe.com/docs/webhooks). */
+/** What Stripe's deliveries carry besides the signature: its User-Agent and JSON type, and the Accept and
+ *  Cache-Control values seen on real deliveries (receivers should not depend on the last two). */
 export const DELIVERY_HEADERS = {
   'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
   'Content-Type': 'application/json; charset=utf-8',

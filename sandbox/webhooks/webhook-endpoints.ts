@@ -73,7 +73,7 @@ export const webhookEndpoints: ResourceModule = {
       operation: 'GET /v1/webhook_endpoints/{webhook_endpoint}',
       handle(context) {
         const found = findOrTombstone(context.account, 'webhook_endpoint', endpointId(context));
-        return 'deleted' in found && found.deleted ? found : withoutSecret(found as Stripe.WebhookEndpoint);
+        return found.deleted === true ? found : withoutSecret(found);
       },
     },
     {
