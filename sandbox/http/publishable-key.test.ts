@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertPublishableAllowed, type PublishableRequest } from './publishable-key';
+import { assertPublishableAllowed, publishableView, type PublishableRequest } from './publishable-key';
 
 const request = (overrides: Partial<PublishableRequest>): PublishableRequest => ({
   operation: 'POST /v1/payment_intents/{intent}/confirm',
@@ -33,5 +33,17 @@ describe('assertPublishableAllowed', () => {
     expect(() => assertPublishableAllowed(request({ params: { client_secret: 'pi_999_secret_abc' }, storedClientSecret: () => undefined }))).toThrow(
       /does not match/,
     );
+  });
+});
+
+describe('publishableView', () => {
+  it('shows a publishable key only the publishable fields of an intent', () => {
+    const intent = { id: 'pi_1', object: 'payment_intent', status: 'succeeded', amount: 500, customer: 'cus_1', metadata: { order: '7' } };
+    expect(publishableView(intent)).toEqual({ id: 'pi_1', object: 'payment_intent', status: 'succeeded', amount: 500 });
+  });
+
+  it('leaves other objects whole', () => {
+    const paymentMethod = { id: 'pm_1', object: 'payment_method', customer: null };
+    expect(publishableView(paymentMethod)).toBe(paymentMethod);
   });
 });

@@ -1,5 +1,6 @@
 // What a publishable key (pk_test_…) may call: the requests Stripe.js makes, intents only with their client_secret.
 import type { FormObject } from './form-value';
+import type { ApiResponse } from './route';
 import { invalidRequest, parameterMissing, StripeApiError } from './stripe-error';
 
 interface IntentRule {
@@ -55,4 +56,27 @@ export function assertPublishableAllowed({ operation, pathParams, params, stored
       param: 'client_secret',
     });
   }
+}
+
+/**
+ * Fields a publishable key may read, per object type ("retrievable with publishable key" in Stripe's
+ * reference, the same set @stripe/stripe-js types): customer, metadata, amounts received, etc. stay hidden.
+ */
+const PUBLISHABLE_FIELDS: Record<string, ReadonlySet<string>> = {
+  payment_intent: new Set([
+    'id', 'object', 'amount', 'automatic_payment_methods', 'canceled_at', 'cancellation_reason', 'capture_method', 'client_secret',
+    'confirmation_method', 'created', 'currency', 'description', 'last_payment_error', 'livemode', 'next_action', 'payment_method',
+    'payment_method_types', 'processing', 'receipt_email', 'setup_future_usage', 'shipping', 'status',
+  ]),
+  setup_intent: new Set([
+    'id', 'object', 'cancellation_reason', 'client_secret', 'created', 'description', 'last_setup_error', 'livemode', 'next_action',
+    'payment_method', 'payment_method_types', 'status', 'usage',
+  ]),
+};
+
+/** What a publishable-key caller sees of a response: intents reduced to their publishable fields. */
+export function publishableView(response: ApiResponse): ApiResponse {
+  const fields = PUBLISHABLE_FIELDS[response.object];
+  if (!fields) return response;
+  return { ...Object.fromEntries(Object.entries(response).filter(([key]) => fields.has(key))), object: response.object };
 }

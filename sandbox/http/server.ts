@@ -14,7 +14,7 @@ import { readApiKey } from './auth';
 import { decodeForm } from './form-decode';
 import type { FormObject } from './form-value';
 import { beginIdempotent, finishIdempotent, releaseIdempotent } from './idempotency';
-import { assertPublishableAllowed } from './publishable-key';
+import { assertPublishableAllowed, publishableView } from './publishable-key';
 import type { RequestContext, RouteDefinition } from './route';
 import { compileRoutes, matchRoute, type CompiledRoute } from './router';
 import { CONTROLS, findControl, type ControlTable } from './sandbox-controls';
@@ -135,7 +135,8 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
       const context: RequestContext = { account, requestId, idempotencyKey, method, path, params, pathParams: match.pathParams };
       const result = await match.compiled.route.handle(context);
       const expand = Array.isArray(params.expand) ? params.expand.filter((p): p is string => typeof p === 'string') : [];
-      const body = JSON.stringify(expand.length > 0 ? applyExpand(account, result, expand) : result);
+      const expanded = expand.length > 0 ? applyExpand(account, result, expand) : result;
+      const body = JSON.stringify(apiKey.isPublishable ? publishableView(expanded) : expanded);
       if (idempotency) finishIdempotent(idempotency.account, idempotency.key, 200, body);
       reply(200, body);
     } catch (error) {

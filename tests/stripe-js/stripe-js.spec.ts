@@ -157,7 +157,7 @@ test('with a deferred intent, elements.submit() stops an incomplete form before 
 test('a publishable key reaches only what Stripe.js may call, and intents only with their client secret', async ({ request }) => {
   const secretKey = freshSecretKey('stripejs');
   const publishableKey = secretKey.replace(/^sk_/, 'pk_');
-  const intent = await sandboxStripe(secretKey).paymentIntents.create({ amount: 500, currency: 'usd' });
+  const intent = await sandboxStripe(secretKey).paymentIntents.create({ amount: 500, currency: 'usd', metadata: { order: '7' } });
 
   const customers = await request.post(`${sandboxBase()}/v1/customers`, { form: { key: publishableKey } });
   expect(customers.status()).toBe(401);
@@ -173,5 +173,9 @@ test('a publishable key reaches only what Stripe.js may call, and intents only w
     params: { key: publishableKey, client_secret: intent.client_secret ?? '' },
   });
   expect(retrieved.status()).toBe(200);
-  expect((await retrieved.json()).id).toBe(intent.id);
+  const publishable = await retrieved.json();
+  expect(publishable).toMatchObject({ id: intent.id, status: 'requires_payment_method', amount: 500 });
+  // Only the fields Stripe marks "retrievable with publishable key".
+  expect(publishable).not.toHaveProperty('metadata');
+  expect(publishable).not.toHaveProperty('customer');
 });
