@@ -63,7 +63,8 @@ export async function serveBrowserRoute(request: IncomingMessage, response: Serv
       response.end();
       return true;
     }
-    sendText(response, 200, method === 'HEAD' ? '' : script, headers);
+    response.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(script)) });
+    response.end(method === 'HEAD' ? undefined : script);
     return true;
   }
   if (path === THREE_DS_RETURN_PATH) {

@@ -235,6 +235,8 @@ export class CardForm {
   }
 
   applyStyle(style: { color?: string; fontSize?: string; fontFamily?: string }): void {
-    for (const input of this.inputs.values()) Object.assign(input.style, style);
+    // Only what the merchant set: assigning undefined would write the string "undefined".
+    const given = Object.fromEntries(Object.entries(style).filter(([, value]) => value !== undefined));
+    for (const input of this.inputs.values()) Object.assign(input.style, given);
   }
 }

@@ -1,4 +1,5 @@
-// The card form's default look, injected once per page and scoped to its class names.
+// The card form's default look, added once per page and scoped to its class names. A constructed
+// stylesheet (not a <style> tag) so a page whose CSP forbids inline styles still gets it.
 
 const CSS = `
 .PaydeskSandboxCard{display:grid;grid-template-columns:1fr 1fr;gap:12px;font:14px system-ui,sans-serif}
@@ -11,10 +12,12 @@ const CSS = `
 .PaydeskSandboxCard-error{margin:4px 0 0;color:#df1b41;font-size:13px}
 `;
 
+let added = false;
+
 export function ensureStyles(): void {
-  if (document.getElementById('paydesk-sandbox-stripe-styles')) return;
-  const style = document.createElement('style');
-  style.id = 'paydesk-sandbox-stripe-styles';
-  style.textContent = CSS;
-  document.head.append(style);
+  if (added) return;
+  added = true;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
