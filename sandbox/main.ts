@@ -5,6 +5,7 @@ import { onEvent } from './core/events';
 import { installModules } from './core/resource-module';
 import { faultControls } from './faults/fault-controls';
 import { FaultRegistry } from './faults/fault-registry';
+import { onReset } from './http/sandbox-controls';
 import { createSandboxServer } from './http/server';
 import { ENDPOINT_PARAMS } from './params/endpoint-table';
 import { RESOURCE_MODULES } from './resources';
@@ -41,6 +42,11 @@ const webhooks = new WebhookDispatcher({
   },
 });
 onEvent(webhooks.onEvent);
+onReset((accountKey) => {
+  webhooks.forgetAccount(accountKey);
+  if (accountKey === null) faults.clearAll();
+  else faults.clear(accountKey);
+});
 // Deliveries still pending when the sandbox stopped go out again now.
 const resumed = webhooks.restore();
 const server = createSandboxServer({

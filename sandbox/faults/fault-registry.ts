@@ -87,4 +87,8 @@ export class FaultRegistry {
   clear(accountKey: string): void {
     this.accounts.delete(accountKey);
   }
+
+  clearAll(): void {
+    this.accounts.clear();
+  }
 }

@@ -51,17 +51,28 @@ export function findControl(
   return undefined;
 }
 
+const resetListeners = new Set<(accountKey: string | null) => void>();
+
+/** Test state kept outside the store (armed faults, webhook settings) forgets an account on reset; null = all. */
+export function onReset(listener: (accountKey: string | null) => void): () => void {
+  resetListeners.add(listener);
+  return () => resetListeners.delete(listener);
+}
+
 export const CONTROLS: ControlTable = {
   'GET /_sandbox/health': () => ({ status: 200, body: { ok: true } }),
 
   /** With a key: that account only. Without one, `all=true` is required so a missing header cannot wipe everything. */
   'POST /_sandbox/reset': (control) => {
     if (control.request.headers.authorization) {
-      control.store.resetAccount(accountKey(control));
+      const key = accountKey(control);
+      control.store.resetAccount(key);
+      for (const listener of resetListeners) listener(key);
       return { status: 200, body: { ok: true, reset: 'account' } };
     }
     if (control.body.all !== 'true') throw invalidRequest('Send a bearer key to reset one account, or all=true to reset every account.');
     control.store.resetAll();
+    for (const listener of resetListeners) listener(null);
     return { status: 200, body: { ok: true, reset: 'all' } };
   },
 

@@ -148,14 +148,25 @@ export class WebhookDispatcher {
       .filter((d) => (!filter.event || d.event === filter.event) && (!filter.webhook_endpoint || d.webhook_endpoint === filter.webhook_endpoint));
   }
 
+  /** On a reset: drops the account's retry settings and held deliveries (its deliveries went with the store). */
+  forgetAccount(accountKey: string | null): void {
+    if (accountKey === null) this.accountConfig.clear();
+    else this.accountConfig.delete(accountKey);
+    this.dropHeld(accountKey);
+  }
+
   /** Releases deliveries held by reorder faults (when the faults are cleared), in their original order. */
   releaseHeld(accountKey: string): void {
+    this.dropHeld(accountKey);
+    this.wake();
+  }
+
+  private dropHeld(accountKey: string | null): void {
     for (const [faultId, group] of this.held) {
-      if (group[0]?.lane.accountKey !== accountKey) continue;
+      if (accountKey !== null && group[0]?.lane.accountKey !== accountKey) continue;
       this.held.delete(faultId);
       for (const { deliveryId } of group) this.heldIds.delete(deliveryId);
     }
-    this.wake();
   }
 
   /** Stops scheduling; attempts in flight finish or are retried after the next start (they stay pending). */

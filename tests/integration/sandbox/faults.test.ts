@@ -177,6 +177,14 @@ describe('API fault injection', () => {
     expect((await sandboxStripe(key).customers.list()).data).toEqual([]);
   });
 
+  it('disarms an account’s faults when the account is reset', async () => {
+    const key = freshSecretKey('faults');
+    await arm(key, { kind: 'api_error', count: 3 });
+    await control(key, 'POST', '/_sandbox/reset');
+    expect(await control(key, 'GET', '/_sandbox/faults')).toMatchObject({ armed: [], injected: {} });
+    expect((await sandboxStripe(key).customers.list()).data).toEqual([]);
+  });
+
   it('refuses unknown kinds and modes with a 400', async () => {
     const key = freshSecretKey('faults');
     expect((await rawRequest('POST', '/_sandbox/faults', { key, form: 'kind=meteor' })).status).toBe(400);
