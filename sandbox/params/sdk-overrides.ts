@@ -25,6 +25,7 @@ const paymentLinkExtras: Record<string, ParamSchema> = {
 };
 
 const paymentIntentExtras: Record<string, ParamSchema> = {
+  allowed_payment_method_types: { t: 'array', items: text },
   amount_details: anything,
   excluded_payment_method_types: { t: 'array', items: text, empty: true },
   hooks: anything,

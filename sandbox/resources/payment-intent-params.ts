@@ -10,6 +10,29 @@ import { resolvePaymentMethod } from './payment-methods';
 
 type Intent = Stripe.PaymentIntent;
 
+/** The payment method types the sandbox can take. */
+const SANDBOX_TYPES: string[] = ['card'];
+
+/**
+ * API version 2026-09-30.endive removed `payment_method_types` as a parameter (400
+ * `payment_method_types_no_longer_supported`) and made `allowed_payment_method_types` exclusive with
+ * the other ways of choosing types.
+ */
+export function checkPaymentMethodTypeParams(params: ParamObject): void {
+  if (has(params, 'payment_method_types')) {
+    throw invalidRequest(
+      'The `payment_method_types` parameter is no longer supported on this API version. Use `allowed_payment_method_types`, `excluded_payment_method_types` or dynamic payment methods instead.',
+      { code: 'payment_method_types_no_longer_supported', param: 'payment_method_types' },
+    );
+  }
+  if (!has(params, 'allowed_payment_method_types')) return;
+  for (const other of ['excluded_payment_method_types', 'automatic_payment_methods', 'payment_method_configuration']) {
+    if (has(params, other)) {
+      throw invalidRequest(`You cannot specify both \`allowed_payment_method_types\` and \`${other}\`.`, { code: 'parameters_exclusive', param: other });
+    }
+  }
+}
+
 export function readShipping(params: ParamObject): Intent['shipping'] | undefined {
   if (!has(params, 'shipping')) return undefined;
   const value = readObject(params, 'shipping');
@@ -50,9 +73,17 @@ export function applyIntentFields(intent: Intent, params: ParamObject): Intent {
   const shipping = readShipping(params);
   if (shipping !== undefined) next.shipping = shipping;
   if (has(params, 'application_fee_amount')) next.application_fee_amount = readInteger(params, 'application_fee_amount') ?? null;
-  if (has(params, 'payment_method_types')) {
-    next.payment_method_types = readStringArray(params, 'payment_method_types');
+  if (has(params, 'allowed_payment_method_types')) {
+    const allowed = readStringArray(params, 'allowed_payment_method_types') as Stripe.PaymentIntent.AllowedPaymentMethodType[];
+    next.allowed_payment_method_types = allowed;
+    // Stripe silently drops types it cannot offer here; the sandbox offers cards only.
+    next.payment_method_types = allowed.filter((type) => SANDBOX_TYPES.includes(type));
     next.automatic_payment_methods = null;
+  }
+  if (has(params, 'excluded_payment_method_types')) {
+    const excluded = readStringArray(params, 'excluded_payment_method_types') as Stripe.PaymentIntent.ExcludedPaymentMethodType[];
+    next.excluded_payment_method_types = excluded.length > 0 ? excluded : null;
+    next.payment_method_types = SANDBOX_TYPES.filter((type) => !excluded.some((excludedType) => excludedType === type));
   }
   const automatic = readObject(params, 'automatic_payment_methods');
   if (automatic) {

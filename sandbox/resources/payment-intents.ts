@@ -13,7 +13,8 @@ import { findOr404 } from '../core/crud';
 import { invalidRequest, parameterMissing, resourceMissing } from '../http/stripe-error';
 import type { RequestContext } from '../http/route';
 import { newId, nowSeconds, randomAlphanumeric } from '../store/ids';
-import { applyIntentFields, checkConnectAmounts, readPaymentMethod } from './payment-intent-params';
+import { applyIntentFields, checkConnectAmounts, checkPaymentMethodTypeParams, readPaymentMethod } from './payment-intent-params';
+import { findPaymentMethod } from './payment-methods';
 import { cancelIntent, captureIntent, checkConfirmable, checkReturnUrl, runConfirmation } from './payment-intent-flow';
 
 type Intent = Stripe.PaymentIntent;
@@ -81,6 +82,7 @@ function blankIntent(amount: number, currency: string): Intent {
 function confirm(context: RequestContext, before: Intent): Intent {
   checkConfirmable(before);
   const { params } = context;
+  checkPaymentMethodTypeParams(params);
   const chosen = readPaymentMethod(context);
   const withFields = applyIntentFields(before, params);
   const intent: Intent = { ...withFields, payment_method: chosen?.id ?? withFields.payment_method };
@@ -90,7 +92,7 @@ function confirm(context: RequestContext, before: Intent): Intent {
       before,
     );
   }
-  const paymentMethod = chosen ?? findOr404(context.account, 'payment_method', intent.payment_method, 'payment_method');
+  const paymentMethod = chosen ?? findPaymentMethod(context.account, intent.payment_method, 'payment_method');
   const returnUrl = readString(params, 'return_url') ?? null;
   checkReturnUrl(intent, returnUrl);
   const offSession = readBoolean(params, 'off_session') ?? typeof params.off_session === 'string';
@@ -99,6 +101,7 @@ function confirm(context: RequestContext, before: Intent): Intent {
 
 function create(context: RequestContext): Intent {
   const { params, account } = context;
+  checkPaymentMethodTypeParams(params);
   const amount = readInteger(params, 'amount');
   const rawCurrency = readString(params, 'currency');
   if (amount === undefined) throw parameterMissing('amount');
@@ -128,11 +131,20 @@ function create(context: RequestContext): Intent {
 }
 
 /** Fields that can only change before the payment is attempted, as Stripe guards them. */
-const PRE_PAYMENT_FIELDS = ['amount', 'currency', 'payment_method', 'payment_method_types', 'capture_method', 'automatic_payment_methods'] as const;
+const PRE_PAYMENT_FIELDS = [
+  'amount',
+  'currency',
+  'payment_method',
+  'allowed_payment_method_types',
+  'excluded_payment_method_types',
+  'capture_method',
+  'automatic_payment_methods',
+] as const;
 const UPDATABLE_STATUSES = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 
 function update(context: RequestContext, before: Intent): Intent {
   const { params } = context;
+  checkPaymentMethodTypeParams(params);
   const locked = !UPDATABLE_STATUSES.includes(before.status);
   for (const field of PRE_PAYMENT_FIELDS) {
     if (locked && field in params) {

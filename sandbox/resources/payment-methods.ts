@@ -11,6 +11,7 @@ import type { ResourceModule } from '../core/resource-module';
 import { buildAddress } from '../core/shapes';
 import type { RequestContext } from '../http/route';
 import { invalidRequest, parameterMissing, resourceMissing, StripeApiError } from '../http/stripe-error';
+import type { Account } from '../store/account';
 
 /** Stripe's noun in "No such PaymentMethod: 'pm_…'". */
 const NOUN = 'PaymentMethod';
@@ -91,11 +92,11 @@ export const paymentMethods: ResourceModule = {
     },
     {
       operation: 'GET /v1/payment_methods/{payment_method}',
-      handle: (context) => findOr404(context.account, 'payment_method', context.pathParams.payment_method!),
+      handle: (context) => findPaymentMethod(context.account, context.pathParams.payment_method!),
     },
     {
       operation: 'POST /v1/payment_methods/{payment_method}',
-      handle: (context) => update(context, findPaymentMethod(context)),
+      handle: (context) => update(context, findPaymentMethod(context.account, context.pathParams.payment_method!)),
     },
     {
       operation: 'POST /v1/payment_methods/{payment_method}/attach',
@@ -108,7 +109,7 @@ export const paymentMethods: ResourceModule = {
     {
       operation: 'POST /v1/payment_methods/{payment_method}/detach',
       handle(context) {
-        const before = findPaymentMethod(context);
+        const before = findPaymentMethod(context.account, context.pathParams.payment_method!);
         if (!before.customer) {
           throw invalidRequest('The payment method you provided is not attached to a customer so detachment is impossible.');
         }
@@ -142,9 +143,8 @@ export const paymentMethods: ResourceModule = {
   ],
 };
 
-function findPaymentMethod(context: RequestContext): Stripe.PaymentMethod {
-  const id = context.pathParams.payment_method!;
-  const found = context.account.get('payment_method', id);
-  if (!found) throw resourceMissing(NOUN, id);
+export function findPaymentMethod(account: Account, id: string, param = 'id'): Stripe.PaymentMethod {
+  const found = account.get('payment_method', id);
+  if (!found) throw resourceMissing(NOUN, id, param);
   return found;
 }

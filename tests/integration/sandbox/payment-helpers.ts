@@ -41,3 +41,6 @@ export async function answerChallenge(url: string, outcome: 'complete' | 'fail')
     redirect: 'manual',
   });
 }
+
+/** Card-only intents (API 2026-10-28: `allowed_payment_method_types`) confirm without a return_url. */
+export const CARDS_ONLY: Pick<Stripe.PaymentIntentCreateParams, 'allowed_payment_method_types'> = { allowed_payment_method_types: ['card'] };

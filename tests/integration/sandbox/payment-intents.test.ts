@@ -1,11 +1,10 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { sandboxStripe } from '../../support/sandbox';
+import { freshSecretKey, sandboxStripe } from '../../support/sandbox';
 import { expectStripeShape } from '../../support/stripe-shape';
-import { stripeError } from './payment-helpers';
+import { rawRequest } from './helpers';
+import { CARDS_ONLY, stripeError } from './payment-helpers';
 
-/** Card-only intents confirm without a return_url, as real Stripe requires for automatic payment methods. */
-const CARDS_ONLY = { payment_method_types: ['card'] };
 
 describe('payment intents', () => {
   it('creates an intent awaiting a payment method, shaped like Stripe’s, with Stripe’s defaults', async () => {
@@ -216,6 +215,22 @@ describe('payment intents', () => {
     expect(noRedirects.status).toBe('succeeded');
     const withReturn = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', payment_method: 'pm_card_visa', confirm: true, return_url: 'https://shop.example/done' });
     expect(withReturn.status).toBe('succeeded');
+  });
+
+  it('takes allowed_payment_method_types (API 2026-10-28) and refuses the removed payment_method_types parameter', async () => {
+    const key = freshSecretKey();
+    const stripe = sandboxStripe(key);
+    const intent = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card', 'ideal'] });
+    expectStripeShape(intent, 'payment_intent');
+    expect(intent).toMatchObject({ allowed_payment_method_types: ['card', 'ideal'], payment_method_types: ['card'], automatic_payment_methods: null });
+    // The SDK's types no longer offer the old parameter, so it goes out raw, as older code would send it.
+    const removed = await rawRequest('POST', '/v1/payment_intents', { key, form: 'amount=1000&currency=usd&payment_method_types[]=card' });
+    expect(removed.status).toBe(400);
+    expect(removed.body.error).toMatchObject({ code: 'payment_method_types_no_longer_supported', param: 'payment_method_types' });
+    const both = await stripeError(() =>
+      stripe.paymentIntents.create({ amount: 1000, currency: 'usd', allowed_payment_method_types: ['card'], automatic_payment_methods: { enabled: true } }),
+    );
+    expect(both).toMatchObject({ statusCode: 400, code: 'parameters_exclusive' });
   });
 
   it('lists intents newest first, filtered by customer and created', async () => {
