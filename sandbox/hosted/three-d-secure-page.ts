@@ -9,6 +9,7 @@ import { finishAuthentication } from '../resources/payment-intent-flow';
 import type { Account } from '../store/account';
 import type { SandboxStore } from '../store/sandbox-store';
 import { escapeHtml, page, sendHtml } from './html';
+import { serveReceiptPage } from './receipt-page';
 
 export const THREE_DS_PREFIX = '/_sandbox/3ds/';
 const MAX_FORM_BYTES = 16 * 1024;
@@ -70,8 +71,12 @@ function returnLocation(returnUrl: string, intent: Stripe.PaymentIntent): string
   return url.toString();
 }
 
-/** Serves the page and its form post; returns false for paths that are not 3-D Secure pages. */
+/**
+ * Serves the sandbox's customer-facing pages (this challenge and its form post, and receipts); returns
+ * false for other paths.
+ */
 export async function serveThreeDSecurePage(store: SandboxStore, request: IncomingMessage, response: ServerResponse, path: string, query: string): Promise<boolean> {
+  if (serveReceiptPage(store, request, response, path)) return true;
   if (!path.startsWith(THREE_DS_PREFIX)) return false;
   const method = request.method ?? 'GET';
   const id = decodeURIComponent(path.slice(THREE_DS_PREFIX.length));

@@ -33,6 +33,8 @@ export interface ConfirmOptions {
   paymentMethod: Stripe.PaymentMethod;
   offSession: boolean;
   returnUrl: string | null;
+  /** `error_on_requires_action`: fail instead of asking the customer to authenticate. */
+  errorOnRequiresAction: boolean;
 }
 
 /** Refuses a confirmation Stripe would refuse; `intent` is the stored state before this request. */
@@ -71,7 +73,7 @@ export function runConfirmation(source: EventSource, before: Intent, intent: Int
     if (behaviour.when === 'unless_set_up' && options.offSession && paymentMethod.customer) {
       return authorize(source, before, intent, paymentMethod, false);
     }
-    if (options.offSession) return decline(source, before, intent, paymentMethod, AUTHENTICATION_REQUIRED, false);
+    if (options.offSession || options.errorOnRequiresAction) return decline(source, before, intent, paymentMethod, AUTHENTICATION_REQUIRED, false);
     return requireAction(source, before, intent, paymentMethod, options.returnUrl);
   }
   return authorize(source, before, intent, paymentMethod, false);

@@ -96,7 +96,8 @@ function confirm(context: RequestContext, before: Intent): Intent {
   const returnUrl = readString(params, 'return_url') ?? null;
   checkReturnUrl(intent, returnUrl);
   const offSession = readBoolean(params, 'off_session') ?? typeof params.off_session === 'string';
-  return runConfirmation(context, before, intent, { paymentMethod, offSession, returnUrl });
+  const errorOnRequiresAction = readBoolean(params, 'error_on_requires_action') ?? false;
+  return runConfirmation(context, before, intent, { paymentMethod, offSession, returnUrl, errorOnRequiresAction });
 }
 
 function create(context: RequestContext): Intent {

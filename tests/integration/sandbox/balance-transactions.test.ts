@@ -62,6 +62,17 @@ describe('balance transactions and charges', () => {
     expect(await stripeError(() => stripe.balanceTransactions.retrieve('txn_missing'))).toMatchObject({ statusCode: 404 });
   });
 
+  it('serves the receipt a charge’s receipt_url points at', async () => {
+    const stripe = sandboxStripe();
+    const intent = await stripe.paymentIntents.create({ amount: 1234, currency: 'usd', description: 'Order 9', payment_method: 'pm_card_visa', confirm: true, ...CARDS_ONLY });
+    const charge = await stripe.charges.retrieve(intent.latest_charge as string);
+    const response = await fetch(charge.receipt_url!);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('$12.34 USD');
+    expect(html).toContain('visa •••• 4242');
+  });
+
   it('lists charges filtered by customer and payment_intent', async () => {
     const stripe = sandboxStripe();
     const customer = await stripe.customers.create({ name: 'Ann' });

@@ -129,6 +129,13 @@ describe('3-D Secure', () => {
     expect(error).toMatchObject({ statusCode: 402, code: 'authentication_required', decline_code: 'authentication_required' });
   });
 
+  it('fails instead of asking for authentication when error_on_requires_action is set', async () => {
+    const stripe = sandboxStripe();
+    const error = await stripeError(() => needingAuthentication(stripe, { error_on_requires_action: true }));
+    expect(error).toMatchObject({ statusCode: 402, code: 'authentication_required' });
+    expect(error.payment_intent).toMatchObject({ status: 'requires_payment_method' });
+  });
+
   it('pm_card_authenticationRequiredOnSetup asks on session, but not off session once saved to a customer', async () => {
     const stripe = sandboxStripe();
     const onSession = await needingAuthentication(stripe, { payment_method: 'pm_card_authenticationRequiredOnSetup' });
