@@ -108,6 +108,13 @@ export class CardForm {
     error.className = 'PaydeskSandboxCard-error';
     error.hidden = true;
     input.addEventListener('input', () => this.onInput(field));
+    // Detached from the page's form, Enter would do nothing; Stripe's fields submit the enclosing form.
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.root.closest('form')?.requestSubmit();
+      }
+    });
     input.addEventListener('blur', () => {
       if (input.value !== '') this.finished.add(field);
       this.render();
