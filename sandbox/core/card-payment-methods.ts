@@ -2,7 +2,7 @@
 // card (and so which outcome) a stored PaymentMethod stands for.
 import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
-import { StripeApiError } from '../http/stripe-error';
+import { parameterMissing, StripeApiError } from '../http/stripe-error';
 import { newId, nowSeconds } from '../store/ids';
 import { buildAddress } from './shapes';
 import { applyMetadata } from './metadata';
@@ -86,7 +86,7 @@ function buildCard(number: string, expMonth: number, expYear: number, cvcGiven: 
   };
 }
 
-function blankPaymentMethod(card: Stripe.PaymentMethod.Card, billingDetails?: ParamObject, metadata?: ParamObject): Stripe.PaymentMethod {
+function blankPaymentMethod(card: Stripe.PaymentMethod.Card, billingDetails?: ParamObject, metadata: Stripe.Metadata = {}): Stripe.PaymentMethod {
   return {
     id: newId('pm'),
     object: 'payment_method',
@@ -103,7 +103,7 @@ function blankPaymentMethod(card: Stripe.PaymentMethod.Card, billingDetails?: Pa
     customer: null,
     customer_account: null,
     livemode: false,
-    metadata: metadata ? applyMetadata({}, metadata) : {},
+    metadata,
     type: 'card',
   };
 }
@@ -115,11 +115,12 @@ export function buildCardPaymentMethodFromParams(params: ParamObject): Stripe.Pa
   const expMonth = readInteger(card, 'exp_month');
   const expYear = readInteger(card, 'exp_year');
   const cvc = readString(card, 'cvc');
-  if (!number) throw new StripeApiError(400, { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing required param: card[number].', param: 'card[number]' });
-  if (expMonth === undefined) throw new StripeApiError(400, { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing required param: card[exp_month].', param: 'card[exp_month]' });
-  if (expYear === undefined) throw new StripeApiError(400, { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing required param: card[exp_year].', param: 'card[exp_year]' });
+  if (!number) throw parameterMissing('card[number]');
+  if (expMonth === undefined) throw parameterMissing('card[exp_month]');
+  if (expYear === undefined) throw parameterMissing('card[exp_year]');
   checkCardInput({ number, expMonth, expYear, cvc });
-  return blankPaymentMethod(buildCard(number, expMonth, expYear, cvc !== undefined), readObject(params, 'billing_details'), params);
+  const built = buildCard(number, expMonth, expYear, cvc !== undefined);
+  return blankPaymentMethod(built, readObject(params, 'billing_details'), applyMetadata({}, params));
 }
 
 /** A fresh PaymentMethod for a magic id (Stripe makes a new `pm_…` each time one is used), or undefined. */

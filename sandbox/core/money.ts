@@ -59,9 +59,9 @@ export function checkPaymentAmount(amount: number, currency: string, param = 'am
 }
 
 /**
- * The sandbox's processing fee: Stripe's US standard card price, 2.9% + 30 minor units, the percentage
- * rounded half up to a whole minor unit (integer math: (amount × 29 + 500) ÷ 1000). Zero-decimal
- * currencies take the same formula with no fixed part scaling; it is a model, not Stripe's price list.
+ * The sandbox's processing fee, a deterministic model of Stripe's US standard card price: 2.9% + 30
+ * minor units, the percentage rounded half up to a whole minor unit with integer math,
+ * (amount × 29 + 500) ÷ 1000. The same formula applies in every currency.
  */
 export function processingFee(amount: number): number {
   return Math.floor((amount * 29 + 500) / 1000) + 30;

@@ -9,6 +9,7 @@ import { invalidRequest } from '../http/stripe-error';
 import { publicBaseUrl } from '../hosted/public-url';
 import { recordChargeTransaction } from './balance-transactions';
 import { buildCharge, findCharge } from './charges';
+import { nowSeconds } from '../store/ids';
 
 type Intent = Stripe.PaymentIntent;
 
@@ -220,7 +221,8 @@ export function captureIntent(source: EventSource, before: Intent, options: Capt
       { code: 'amount_too_large', param: 'amount_to_capture' },
     );
   }
-  const chargeBefore = findCharge(account, before.latest_charge as string);
+  if (typeof before.latest_charge !== 'string') throw unexpectedState('This PaymentIntent has no charge to capture.', before);
+  const chargeBefore = findCharge(account, before.latest_charge);
   const transaction = recordChargeTransaction(account, chargeBefore, amount, false);
   // Capturing less releases the rest of the authorisation; Stripe reports the released part as refunded.
   const chargeAfter = account.put('charge', {
@@ -256,7 +258,7 @@ export function cancelIntent(source: EventSource, before: Intent, reason: Stripe
   const after = save(source, {
     ...before,
     status: 'canceled',
-    canceled_at: Math.floor(Date.now() / 1000),
+    canceled_at: nowSeconds(),
     cancellation_reason: reason,
     amount_capturable: 0,
     next_action: null,
