@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertPublishableAllowed, publishableView, type PublishableRequest } from './publishable-key';
+import { assertPublishableAllowed, publishableErrorView, publishableView, type PublishableRequest } from './publishable-key';
 
 const request = (overrides: Partial<PublishableRequest>): PublishableRequest => ({
   operation: 'POST /v1/payment_intents/{intent}/confirm',
@@ -45,5 +45,12 @@ describe('publishableView', () => {
   it('leaves other objects whole', () => {
     const paymentMethod = { id: 'pm_1', object: 'payment_method', customer: null };
     expect(publishableView(paymentMethod)).toBe(paymentMethod);
+  });
+});
+
+describe('publishableErrorView', () => {
+  it('reduces the intent a decline carries', () => {
+    const body = { error: { type: 'card_error', code: 'card_declined', payment_intent: { id: 'pi_1', object: 'payment_intent', customer: 'cus_1' } } };
+    expect(publishableErrorView(body)).toEqual({ error: { type: 'card_error', code: 'card_declined', payment_intent: { id: 'pi_1', object: 'payment_intent' } } });
   });
 });

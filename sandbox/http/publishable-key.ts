@@ -80,3 +80,15 @@ export function publishableView(response: ApiResponse): ApiResponse {
   if (!fields) return response;
   return { ...Object.fromEntries(Object.entries(response).filter(([key]) => fields.has(key))), object: response.object };
 }
+
+/** An error body for a publishable-key caller: the intent it carries (declines do) reduced the same way. */
+export function publishableErrorView(body: { error: Record<string, unknown> }): { error: Record<string, unknown> } {
+  const error = { ...body.error };
+  for (const field of ['payment_intent', 'setup_intent']) {
+    const value = error[field];
+    if (typeof value === 'object' && value !== null && 'object' in value && typeof value.object === 'string') {
+      error[field] = publishableView({ ...value, object: value.object });
+    }
+  }
+  return { error };
+}

@@ -14,7 +14,7 @@ import { readApiKey } from './auth';
 import { decodeForm } from './form-decode';
 import type { FormObject } from './form-value';
 import { beginIdempotent, finishIdempotent, releaseIdempotent } from './idempotency';
-import { assertPublishableAllowed, publishableView } from './publishable-key';
+import { assertPublishableAllowed, publishableErrorView, publishableView } from './publishable-key';
 import type { RequestContext, RouteDefinition } from './route';
 import { compileRoutes, matchRoute, type CompiledRoute } from './router';
 import { CONTROLS, findControl, type ControlTable } from './sandbox-controls';
@@ -76,6 +76,7 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
     let idempotency: { account: RequestContext['account']; key: string } | undefined;
     // A `lost_response` fault: the request runs, then the client gets a 500 or a dropped socket instead.
     let lost: ArmedFault | undefined;
+    let isPublishable = false;
     const reply = (status: number, body: string, extra: Record<string, string> = {}) => {
       if (loseResponse(lost, response, requestId, (lostStatus, lostBody) => send(response, lostStatus, lostBody, headers))) return;
       send(response, status, body, { ...headers, ...extra });
@@ -94,6 +95,7 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
       }
 
       const apiKey = readApiKey(request.headers.authorization, decoded.key);
+      isPublishable = apiKey.isPublishable;
       // Stripe.js sends its key as a parameter; it is not one of the endpoint's parameters.
       if (!request.headers.authorization) delete decoded.key;
       const account = store.account(apiKey.accountKey);
@@ -145,7 +147,7 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
           ? error
           : new StripeApiError(500, { type: 'api_error', message: 'An unknown error occurred on the sandbox. See its log for details.' });
       if (!(error instanceof StripeApiError)) console.error(`[sandbox] ${requestId} ${method} ${path}`, error);
-      const body = JSON.stringify(apiError.toBody(requestId));
+      const body = JSON.stringify(isPublishable ? publishableErrorView(apiError.toBody(requestId)) : apiError.toBody(requestId));
       // Only failures after execution started are remembered; 401, 429 and validation never reach here
       // with a reservation, and rate limits must stay retryable with the same key.
       if (idempotency) {
