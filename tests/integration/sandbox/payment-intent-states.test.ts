@@ -72,6 +72,17 @@ describe('payment intent states', () => {
     expect((await stripeError(() => stripe.paymentIntents.capture(intent.id))).message).toContain('has a status of requires_confirmation');
   });
 
+  it('replays a declined confirmation for the same idempotency key instead of charging again', async () => {
+    const stripe = sandboxStripe();
+    const params = { amount: 1000, currency: 'usd', payment_method: 'pm_card_visa_chargeDeclined', confirm: true, ...CARDS_ONLY };
+    const first = await stripeError(() => stripe.paymentIntents.create(params, { idempotencyKey: 'order-1-pay' }));
+    const second = await stripeError(() => stripe.paymentIntents.create(params, { idempotencyKey: 'order-1-pay' }));
+    expect(second).toMatchObject({ statusCode: 402, code: 'card_declined' });
+    expect(second.payment_intent?.id).toBe(first.payment_intent?.id);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect((await stripe.charges.list()).data).toHaveLength(1);
+  });
+
   it('refuses to confirm without a payment method', async () => {
     const stripe = sandboxStripe();
     const intent = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', ...CARDS_ONLY });
