@@ -20,7 +20,12 @@ const schema = z.object({
     .regex(/^pk_(test|live)_[A-Za-z0-9_]+$/, 'must look like pk_test_…')
     .optional(),
   STRIPE_API_BASE: z.url().optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().trim().optional(),
+  // A comma-separated list while a secret is being rotated: deliveries signed with any of them verify.
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((secret) => secret.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^whsec_[A-Za-z0-9_+/=]+$/, 'each comma-separated secret must look like whsec_…'))),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BETTER_AUTH_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -41,6 +46,7 @@ function load() {
     stripeApiBase: isSandbox ? (env.STRIPE_API_BASE ?? SANDBOX_API_BASE) : undefined,
     stripeSecretKey: env.STRIPE_SECRET_KEY ?? SANDBOX_SECRET_KEY,
     stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY ?? SANDBOX_PUBLISHABLE_KEY,
+    webhookSecrets: env.STRIPE_WEBHOOK_SECRET,
   };
 }
 

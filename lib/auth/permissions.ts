@@ -30,7 +30,9 @@ const TABLE = {
   'setup-diagnostics:view': ['admin', 'support'],
   'connect:view': ['admin', 'seller'],
   'connect:manage': ['admin'],
+  // Support reads the event log to answer "did Stripe tell us?" questions; changing the projection is the merchant's.
   'events:view': ['admin', 'support'],
+  'events:replay': ['admin'],
   'audit:view': ['admin'],
   'settings:view': ['admin'],
   'settings:update': ['admin'],

@@ -6,6 +6,7 @@ import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { toCustomerView, type CustomerView } from './customer-view';
+import { projectCreatedCustomer } from './project-created-customer';
 
 export interface CreateCustomerOptions {
   email: string;
@@ -19,7 +20,7 @@ export interface CreateCustomerOptions {
 
 export async function createCustomer(
   options: CreateCustomerOptions,
-  dependencies: { stripe?: Stripe; db?: Pick<Db, 'auditEntry'> } = {},
+  dependencies: { stripe?: Stripe; db?: Pick<Db, 'auditEntry' | 'stripeCustomer'> } = {},
 ): Promise<CustomerView> {
   const stripe = dependencies.stripe ?? defaultStripe();
   const idempotencyKey = `create-customer:${options.actor.id}:${options.idempotencyNonce}`;
@@ -38,5 +39,6 @@ export async function createCustomer(
     },
     dependencies.db ?? defaultDb,
   );
+  await projectCreatedCustomer({ customer }, dependencies.db ?? defaultDb);
   return toCustomerView(customer);
 }

@@ -83,7 +83,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-3 py-2">{customer.name ?? '—'}</td>
                   <td className="px-3 py-2">{customer.phone ?? '—'}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{customer.id}</td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    {customer.id}
+                    {customer.isAwaitingWebhook ? (
+                      <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 font-sans text-amber-800" title="Shown from Stripe's answer; Stripe's webhook has not confirmed it yet">
+                        awaiting webhook
+                      </span>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

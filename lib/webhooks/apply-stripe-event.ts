@@ -1,0 +1,50 @@
+// The one projection entry point: routes a verified event to its family's handler (an exhaustive switch).
+import 'server-only';
+import type Stripe from 'stripe';
+import { applyChargeEvent, CHARGE_EVENT_TYPES, type ChargeEvent } from './handlers/charge-events';
+import { applyCustomerEvent, CUSTOMER_EVENT_TYPES, type CustomerEvent } from './handlers/customer-events';
+import { applyPaymentIntentEvent, PAYMENT_INTENT_EVENT_TYPES, type PaymentIntentEvent } from './handlers/payment-intent-events';
+import { applyRefundEvent, REFUND_EVENT_TYPES, type RefundEvent } from './handlers/refund-events';
+import type { ProjectionDb } from './projection-db';
+import type { ProjectionResult } from './projection-result';
+
+type EventFamily =
+  | { family: 'customer'; event: CustomerEvent }
+  | { family: 'payment_intent'; event: PaymentIntentEvent }
+  | { family: 'charge'; event: ChargeEvent }
+  | { family: 'refund'; event: RefundEvent }
+  | { family: 'ignored'; event: Stripe.Event };
+
+function isOneOf<Types extends readonly string[]>(event: Stripe.Event, types: Types): event is Extract<Stripe.Event, { type: Types[number] }> {
+  return types.includes(event.type);
+}
+
+// By exact type, not prefix: charge.dispute.* carries a Dispute and charge.refund.updated a Refund.
+function familyOf(event: Stripe.Event): EventFamily {
+  if (isOneOf(event, CUSTOMER_EVENT_TYPES)) return { family: 'customer', event };
+  if (isOneOf(event, PAYMENT_INTENT_EVENT_TYPES)) return { family: 'payment_intent', event };
+  if (isOneOf(event, CHARGE_EVENT_TYPES)) return { family: 'charge', event };
+  if (isOneOf(event, REFUND_EVENT_TYPES)) return { family: 'refund', event };
+  return { family: 'ignored', event };
+}
+
+/** Applies one event to the projection; call it inside the transaction that stores the event. */
+export async function applyStripeEvent(event: Stripe.Event, db: ProjectionDb): Promise<ProjectionResult> {
+  const routed = familyOf(event);
+  switch (routed.family) {
+    case 'customer':
+      return applyCustomerEvent(routed.event, db);
+    case 'payment_intent':
+      return applyPaymentIntentEvent(routed.event, db);
+    case 'charge':
+      return applyChargeEvent(routed.event, db);
+    case 'refund':
+      return applyRefundEvent(routed.event, db);
+    case 'ignored':
+      return { outcome: 'ignored', note: 'no projection for this event type yet' };
+    default: {
+      const unhandled: never = routed;
+      throw new Error(`unhandled event family ${JSON.stringify(unhandled)}`);
+    }
+  }
+}

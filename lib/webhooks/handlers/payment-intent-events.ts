@@ -1,0 +1,60 @@
+// payment_intent.* → the StripePaymentIntent projection.
+import 'server-only';
+import type Stripe from 'stripe';
+import { idOf, isOlderState } from '../compare-state';
+import type { ProjectionDb } from '../projection-db';
+import type { ProjectionResult } from '../projection-result';
+
+export const PAYMENT_INTENT_EVENT_TYPES = [
+  'payment_intent.created',
+  'payment_intent.processing',
+  'payment_intent.requires_action',
+  'payment_intent.amount_capturable_updated',
+  'payment_intent.partially_funded',
+  'payment_intent.payment_failed',
+  'payment_intent.succeeded',
+  'payment_intent.canceled',
+] as const;
+export type PaymentIntentEvent = Extract<Stripe.Event, { type: (typeof PAYMENT_INTENT_EVENT_TYPES)[number] }>;
+
+// How far along the intent's life each status is; used only to order changes made within the same second.
+const STATUS_RANK: Record<string, number> = {
+  requires_payment_method: 0,
+  requires_confirmation: 1,
+  requires_action: 2,
+  processing: 3,
+  requires_capture: 4,
+  succeeded: 5,
+  canceled: 5,
+};
+const rankOf = (status: string, amountReceived: number): number[] => [STATUS_RANK[status] ?? 0, amountReceived];
+
+export async function applyPaymentIntentEvent(event: PaymentIntentEvent, db: ProjectionDb): Promise<ProjectionResult> {
+  const intent = event.data.object;
+  const stored = await db.stripePaymentIntent.findUnique({
+    where: { id: intent.id },
+    select: { updatedFromEventCreated: true, status: true, amountReceived: true },
+  });
+  const incoming = { eventCreated: event.created, rank: rankOf(intent.status, intent.amount_received) };
+  if (stored && isOlderState(incoming, { eventCreated: stored.updatedFromEventCreated, rank: rankOf(stored.status, stored.amountReceived) })) {
+    return { outcome: 'stale', note: 'an equal or newer state is already stored' };
+  }
+  const data = {
+    status: intent.status,
+    amount: intent.amount,
+    amountReceived: intent.amount_received,
+    currency: intent.currency,
+    customerId: idOf(intent.customer),
+    created: intent.created,
+    updatedFromEventCreated: event.created,
+    updatedFromEventId: event.id,
+    source: 'webhook',
+    raw: JSON.stringify(intent),
+  };
+  if (!stored) {
+    await db.stripePaymentIntent.create({ data: { id: intent.id, ...data } });
+    return { outcome: 'applied' };
+  }
+  const { count } = await db.stripePaymentIntent.updateMany({ where: { id: intent.id, updatedFromEventCreated: { lte: event.created } }, data });
+  return count === 1 ? { outcome: 'applied' } : { outcome: 'stale', note: 'a newer event was applied meanwhile' };
+}

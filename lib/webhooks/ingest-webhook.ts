@@ -1,0 +1,41 @@
+// One webhook delivery from raw bytes to an HTTP answer: verify, then store and project once.
+import 'server-only';
+import type { Db } from '@/lib/db/client';
+import type { RecordOutcome } from './record-stripe-event';
+import { recordStripeEvent } from './record-stripe-event';
+import { WEBHOOK_BODY_LIMIT_BYTES } from './read-capped-body';
+import { verifyWebhookEvent, type VerifyFailure } from './verify-webhook-event';
+
+export interface IngestWebhookOptions {
+  rawBody: Buffer;
+  signatureHeader: string | null;
+  /** every secret currently valid for the endpoint (more than one while rotating) */
+  secrets: readonly string[];
+}
+
+export type IngestBody =
+  | { received: true; eventId: string; result: RecordOutcome }
+  | { received: false; error: VerifyFailure | 'body_too_large' | 'processing_failed' };
+
+export interface IngestResult {
+  status: number;
+  body: IngestBody;
+}
+
+/**
+ * Plain function so the route handler, a lean listener or a test's node:http server share it.
+ * 400 (nothing stored) when the delivery cannot be trusted; 200 once the event is stored — new, duplicate
+ * or of a type we ignore; 500 when storing or applying failed, so Stripe retries.
+ */
+export async function ingestWebhook(options: IngestWebhookOptions, db: Db): Promise<IngestResult> {
+  if (options.rawBody.byteLength > WEBHOOK_BODY_LIMIT_BYTES) return { status: 413, body: { received: false, error: 'body_too_large' } };
+  const verified = verifyWebhookEvent(options);
+  if (!verified.ok) return { status: 400, body: { received: false, error: verified.reason } };
+  try {
+    const result = await recordStripeEvent({ event: verified.event, payload: options.rawBody.toString('utf8') }, db);
+    return { status: 200, body: { received: true, eventId: verified.event.id, result } };
+  } catch (error) {
+    console.error('[webhook] processing failed; Stripe will retry', { eventId: verified.event.id, type: verified.event.type, error });
+    return { status: 500, body: { received: false, error: 'processing_failed' } };
+  }
+}

@@ -1,0 +1,77 @@
+// Stores a verified event once and applies it to the projection in the same transaction.
+import 'server-only';
+import type Stripe from 'stripe';
+import type { Db } from '@/lib/db/client';
+import { applyStripeEvent } from './apply-stripe-event';
+import type { ProjectionOutcome } from './projection-result';
+
+export type RecordOutcome = ProjectionOutcome | 'duplicate';
+
+export interface RecordStripeEventOptions {
+  event: Stripe.Event;
+  /** the body exactly as it was signed */
+  payload: string;
+}
+
+const ERROR_MAX = 1000;
+
+class AlreadyRecorded extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+}
+
+function describeObject(event: Stripe.Event): { objectId: string | null; objectType: string | null } {
+  const object: Record<string, unknown> = event.data.object as unknown as Record<string, unknown>;
+  return {
+    objectId: typeof object.id === 'string' ? object.id : null,
+    objectType: typeof object.object === 'string' ? object.object : null,
+  };
+}
+
+/**
+ * A duplicate delivery changes nothing. An event whose earlier processing failed is not a duplicate:
+ * Stripe's retry applies it. When applying throws, the transaction rolls back (event and projection both),
+ * the failure is noted on its own so the Events page can show it, and the error goes up for a 5xx.
+ */
+export async function recordStripeEvent(options: RecordStripeEventOptions, db: Db): Promise<RecordOutcome> {
+  const { event, payload } = options;
+  const existing = await db.stripeEvent.findUnique({ where: { id: event.id }, select: { processingResult: true } });
+  if (existing && existing.processingResult !== 'failed') return 'duplicate';
+  const row = {
+    type: event.type,
+    ...describeObject(event),
+    apiVersion: event.api_version ?? null,
+    created: event.created,
+    payload,
+    signatureResult: 'verified',
+  };
+  try {
+    return await db.$transaction(async (tx) => {
+      const result = await applyStripeEvent(event, tx);
+      const outcome = { processingResult: result.outcome, processingError: result.note ?? null, appliedAt: new Date() };
+      if (existing) {
+        // Only the delivery that turns "failed" into a result wins; a concurrent one becomes a duplicate.
+        const { count } = await tx.stripeEvent.updateMany({ where: { id: event.id, processingResult: 'failed' }, data: outcome });
+        if (count === 0) throw new AlreadyRecorded();
+      } else {
+        await tx.stripeEvent.create({ data: { id: event.id, ...row, ...outcome } });
+      }
+      return result.outcome;
+    });
+  } catch (error) {
+    if (error instanceof AlreadyRecorded || isUniqueViolation(error)) return 'duplicate';
+    await noteFailure(event.id, row, error, db);
+    throw error;
+  }
+}
+
+async function noteFailure(id: string, row: Record<string, unknown> & { type: string; created: number; payload: string; signatureResult: string }, error: unknown, db: Db): Promise<void> {
+  const processingError = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_MAX);
+  try {
+    const { count } = await db.stripeEvent.updateMany({ where: { id, processingResult: 'failed' }, data: { processingError } });
+    if (count === 0) await db.stripeEvent.create({ data: { id, ...row, processingResult: 'failed', processingError } });
+  } catch {
+    // The database itself may be what failed; the 5xx and Stripe's retry still cover the event.
+  }
+}

@@ -1,0 +1,32 @@
+// Webhook test helpers: real sandbox events, signed the way Stripe signs them, fed to the app's ingest function.
+import { randomBytes } from 'node:crypto';
+import Stripe from 'stripe';
+import type { Db } from '@/lib/db/client';
+import { ingestWebhook, type IngestResult } from '@/lib/webhooks/ingest-webhook';
+
+export const newSecret = (): string => `whsec_${randomBytes(24).toString('base64url').replace(/[^A-Za-z0-9]/g, '')}`;
+
+/** Stripe's own rendering of an event body (2-space JSON), signed with `secret` at `timestamp` (Unix seconds). */
+export function signed(event: object | string, secret: string, timestamp = Math.floor(Date.now() / 1000)): { rawBody: Buffer; signatureHeader: string } {
+  const payload = typeof event === 'string' ? event : JSON.stringify(event, null, 2);
+  return { rawBody: Buffer.from(payload), signatureHeader: Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp }) };
+}
+
+export function deliver(db: Db, event: object | string, secret: string, options: { secrets?: string[]; timestamp?: number } = {}): Promise<IngestResult> {
+  return ingestWebhook({ ...signed(event, secret, options.timestamp), secrets: options.secrets ?? [secret] }, db);
+}
+
+/** The sandbox's events of `type` for this account, oldest first (what it would deliver). */
+export async function sandboxEvents(stripe: Stripe, type: string): Promise<Stripe.Event[]> {
+  const page = await stripe.events.list({ type, limit: 100 });
+  return [...page.data].reverse();
+}
+
+/** A copy of `event` under a new id and `created`, for orderings the sandbox would not produce on its own. */
+export function reissued(event: Stripe.Event, changes: { created: number }): Stripe.Event {
+  // A JSON copy, not a spread: spreading a 300-member union makes the type checker compare every pair.
+  const copy = JSON.parse(JSON.stringify(event)) as Stripe.Event;
+  copy.id = `evt_test${randomBytes(10).toString('hex')}`;
+  copy.created = changes.created;
+  return copy;
+}
