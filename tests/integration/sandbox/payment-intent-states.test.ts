@@ -79,7 +79,7 @@ describe('payment intent states', () => {
     const second = await stripeError(() => stripe.paymentIntents.create(params, { idempotencyKey: 'order-1-pay' }));
     expect(second).toMatchObject({ statusCode: 402, code: 'card_declined' });
     expect(second.payment_intent?.id).toBe(first.payment_intent?.id);
-    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.headers?.['idempotent-replayed']).toBe('true');
     expect((await stripe.charges.list()).data).toHaveLength(1);
   });
 
