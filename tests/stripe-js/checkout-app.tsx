@@ -2,7 +2,7 @@
 // (the sandbox's stand-in), in the three ways Paydesk may use them.
 import { loadStripe } from '@stripe/stripe-js/pure';
 import type { StripeElementsOptions } from '@stripe/stripe-js';
-import { CardElement, Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
+import { CardCvcElement, CardElement, CardExpiryElement, CardNumberElement, Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -10,10 +10,10 @@ export interface CheckoutConfig {
   publishableKey: string;
   /**
    * payment: Payment Element on a client secret, `redirect: 'if_required'`; redirect: the same with Stripe's
-   * default redirect; deferred: Payment Element in `mode: 'payment'`; card: Card Element; next-action: an
-   * intent the server confirmed, finished with handleNextAction.
+   * default redirect; deferred: Payment Element in `mode: 'payment'`; card: Card Element; split: the
+   * number, expiry and CVC Elements; next-action: an intent the server confirmed, finished with handleNextAction.
    */
-  flow: 'payment' | 'redirect' | 'deferred' | 'card' | 'next-action';
+  flow: 'payment' | 'redirect' | 'deferred' | 'card' | 'split' | 'next-action';
   clientSecret: string;
 }
 
@@ -97,7 +97,7 @@ function CardForm({ config }: { config: CheckoutConfig }) {
 
   async function pay(event: FormEvent) {
     event.preventDefault();
-    const card = elements?.getElement(CardElement);
+    const card = config.flow === 'split' ? elements?.getElement(CardNumberElement) : elements?.getElement(CardElement);
     if (!stripe || !card) return;
     setError('');
     const created = await stripe.createPaymentMethod({ type: 'card', card, billing_details: { name: 'Jenny Rosen' } });
@@ -110,7 +110,15 @@ function CardForm({ config }: { config: CheckoutConfig }) {
 
   return (
     <form onSubmit={pay} aria-label="Checkout">
-      <CardElement onReady={() => record('ready')} onChange={(event) => record('change', event)} />
+      {config.flow === 'split' ? (
+        <>
+          <CardNumberElement onReady={() => record('ready')} />
+          <CardExpiryElement />
+          <CardCvcElement />
+        </>
+      ) : (
+        <CardElement onReady={() => record('ready')} onChange={(event) => record('change', event)} />
+      )}
       <button type="submit" disabled={!stripe}>
         Pay
       </button>
@@ -142,7 +150,7 @@ function NextActionForm({ config }: { config: CheckoutConfig }) {
   );
 }
 
-const FORMS = { payment: PaymentForm, redirect: PaymentForm, deferred: PaymentForm, card: CardForm, 'next-action': NextActionForm };
+const FORMS = { payment: PaymentForm, redirect: PaymentForm, deferred: PaymentForm, card: CardForm, split: CardForm, 'next-action': NextActionForm };
 
 function App({ config }: { config: CheckoutConfig }) {
   const [stripePromise] = useState(() => loadStripe(config.publishableKey));

@@ -143,6 +143,22 @@ test('the Card Element creates a PaymentMethod that confirmCardPayment then pays
   expect(paid.payment_method).toMatchObject({ billing_details: { name: 'Jenny Rosen', address: { postal_code: '94107' } } });
 });
 
+test('the split number, expiry and CVC Elements make one card', async ({ page }) => {
+  const { stripe, intent } = await openCheckout(page, 'split');
+  await expect(page.getByLabel('ZIP / Postal code')).toHaveCount(0);
+  await page.getByLabel('Card number').fill('3782 822463 10005');
+  await page.getByLabel('Expiration date').fill('12 / 34');
+  await page.getByLabel('Security code').fill('123');
+  await page.getByRole('button', { name: 'Pay' }).click();
+  // The CVC field knows the number field's brand: Amex wants four digits.
+  await expect(page.getByRole('alert')).toHaveText("Your card's security code is incomplete.");
+
+  await page.getByLabel('Security code').fill('1234');
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByRole('status')).toHaveText('Payment succeeded with amex ending 0005');
+  expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+});
+
 test('with a deferred intent, elements.submit() stops an incomplete form before anything is confirmed', async ({ page }) => {
   const { stripe, intent } = await openCheckout(page, 'deferred');
   await page.getByLabel('Card number').fill('4242 4242 4242 4242');

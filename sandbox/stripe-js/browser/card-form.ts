@@ -105,8 +105,9 @@ export class CardForm {
     input.setAttribute('aria-invalid', 'false');
     const error = document.createElement('p');
     error.id = `${id}-error`;
+    // Always present and sized (see styles.ts): an error appearing on blur must not move the page's
+    // buttons between mousedown and click.
     error.className = 'PaydeskSandboxCard-error';
-    error.hidden = true;
     input.addEventListener('input', () => this.onInput(field));
     // Detached from the page's form, Enter would do nothing; Stripe's fields submit the enclosing form.
     input.addEventListener('keydown', (event) => {
@@ -178,7 +179,6 @@ export class CardForm {
       if (error) input.setAttribute('aria-describedby', text.id);
       else input.removeAttribute('aria-describedby');
       text.textContent = error?.message ?? '';
-      text.hidden = error === null;
     }
   }
 

@@ -9,7 +9,7 @@ const CSS = `
 .PaydeskSandboxCard-field input{box-sizing:border-box;width:100%;padding:10px 12px;border:1px solid #e6e6e6;border-radius:5px;font:inherit;color:#30313d;background:#fff}
 .PaydeskSandboxCard-field input:focus{outline:2px solid #0570de;outline-offset:0}
 .PaydeskSandboxCard-field input[aria-invalid="true"]{border-color:#df1b41}
-.PaydeskSandboxCard-error{margin:4px 0 0;color:#df1b41;font-size:13px}
+.PaydeskSandboxCard-error{margin:4px 0 0;min-height:18px;line-height:18px;color:#df1b41;font-size:13px}
 `;
 
 let added = false;
