@@ -78,12 +78,15 @@ function blankIntent(amount: number, currency: string): Intent {
   };
 }
 
-/** Confirms `before` (the stored intent) with this request's confirm parameters. */
-function confirm(context: RequestContext, before: Intent): Intent {
+/**
+ * Confirms `before` (the stored intent) with this request's confirm parameters. `fromCreate` carries the
+ * payment method create already resolved, so a magic id is not turned into a second PaymentMethod.
+ */
+function confirm(context: RequestContext, before: Intent, fromCreate?: { paymentMethod: Stripe.PaymentMethod | undefined }): Intent {
   checkConfirmable(before);
   const { params } = context;
   checkPaymentMethodTypeParams(params);
-  const chosen = readPaymentMethod(context);
+  const chosen = fromCreate ? fromCreate.paymentMethod : readPaymentMethod(context);
   const withFields = applyIntentFields(before, params);
   const intent: Intent = { ...withFields, payment_method: chosen?.id ?? withFields.payment_method };
   if (typeof intent.payment_method !== 'string') {
@@ -128,7 +131,7 @@ function create(context: RequestContext): Intent {
   checkConnectAmounts(intent);
   const created = account.put('payment_intent', intent);
   recordEvent(context, 'payment_intent.created', created);
-  return wantsConfirm ? confirm(context, created) : created;
+  return wantsConfirm ? confirm(context, created, { paymentMethod }) : created;
 }
 
 /** Fields that can only change before the payment is attempted, as Stripe guards them. */

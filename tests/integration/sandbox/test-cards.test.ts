@@ -96,6 +96,8 @@ describe('test cards', () => {
     const first = await payWith(stripe, 'pm_card_mastercard');
     const second = await payWith(stripe, 'pm_card_mastercard');
     expect(first.payment_method).not.toBe(second.payment_method);
+    // One PaymentMethod per use, none left over from create-and-confirm.
+    expect((await stripe.paymentMethods.list()).data.map((pm) => pm.id).sort()).toEqual([first.payment_method, second.payment_method].sort());
     const paymentMethod = await stripe.paymentMethods.retrieve(first.payment_method as string);
     expectStripeShape(paymentMethod, 'payment_method');
     expect(paymentMethod.card).toMatchObject({ brand: 'mastercard', last4: '4444', funding: 'credit', country: 'US' });
