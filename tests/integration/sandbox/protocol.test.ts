@@ -22,11 +22,18 @@ describe('sandbox protocol', () => {
     expect(response.headers.get('request-id')).toMatch(/^req_[A-Za-z0-9]{14}$/);
   });
 
-  it('rejects a key that is not a test secret key as an authentication error in the SDK', async () => {
+  it('rejects a key that is not a test key at all as an authentication error in the SDK', async () => {
+    const error = await stripeError(() => sandboxStripe('sk_nonsense_notakey').customers.list());
+    expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+    expect(error.statusCode).toBe(401);
+    expect(error.message).toMatch(/^Invalid API Key provided: sk_nonse\*+tkey$/);
+  });
+
+  it('refuses a publishable key on a secret-key endpoint with Stripe\'s publishable-key message', async () => {
     const error = await stripeError(() => sandboxStripe('pk_test_notasecretkey').customers.list());
     expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     expect(error.statusCode).toBe(401);
-    expect(error.message).toMatch(/^Invalid API Key provided: pk_test_\*+tkey$/);
+    expect(error.message).toMatch(/^This API call cannot be made with a publishable API key/);
   });
 
   it('accepts the key as the user of HTTP basic auth, as Stripe does', async () => {
