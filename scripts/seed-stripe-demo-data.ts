@@ -1,7 +1,7 @@
 // Demo objects in the Stripe sandbox. Each step looks for its object first and creates it with an
 // idempotency key derived from the seed, so a rerun finds what the first run made. Later issues add
-// payments, disputes, quotes and the rest here.
-import type Stripe from 'stripe';
+// disputes, quotes, setup intents and Connect sellers here as the sandbox gains them.
+import Stripe from 'stripe';
 
 export const DEMO_SEED = 'paydesk-demo-v1';
 
@@ -20,7 +20,30 @@ const DEMO_CUSTOMERS: DemoCustomer[] = [
 
 export interface StripeDemoData {
   customers: Stripe.Customer[];
+  payments: Stripe.PaymentIntent[];
 }
+
+/** One demo payment: how it is made and what happens to it after, so the lists show every state. */
+interface DemoPayment {
+  ref: string;
+  customerEmail?: string;
+  amount: number;
+  currency: string;
+  description: string;
+  paymentMethod?: string;
+  captureMethod?: 'automatic' | 'manual';
+  then?: { refund?: number; cancel?: true };
+}
+
+const DEMO_PAYMENTS: DemoPayment[] = [
+  { ref: 'succeeded', customerEmail: 'ada@example.com', amount: 4200, currency: 'usd', description: 'Pro plan, annual', paymentMethod: 'pm_card_visa' },
+  { ref: 'partly-refunded', customerEmail: 'grace@example.com', amount: 12500, currency: 'usd', description: 'Team seats ×5', paymentMethod: 'pm_card_mastercard', then: { refund: 2500 } },
+  { ref: 'authorized', customerEmail: 'alan@example.com', amount: 8800, currency: 'eur', description: 'Hardware order, ships next week', paymentMethod: 'pm_card_visa', captureMethod: 'manual' },
+  { ref: 'canceled', customerEmail: 'ada@example.com', amount: 1999, currency: 'usd', description: 'Duplicate order', paymentMethod: 'pm_card_visa', captureMethod: 'manual', then: { cancel: true } },
+  { ref: 'declined', customerEmail: 'grace@example.com', amount: 30000, currency: 'usd', description: 'Conference tickets', paymentMethod: 'pm_card_visa_chargeDeclinedInsufficientFunds' },
+  { ref: 'zero-decimal', customerEmail: 'alan@example.com', amount: 5000, currency: 'jpy', description: 'Tokyo workshop', paymentMethod: 'pm_card_visa' },
+  { ref: 'awaiting-payment', amount: 2500, currency: 'usd', description: 'Invoice #1042, not paid yet' },
+];
 
 async function findOrCreateCustomer(stripe: Stripe, demo: DemoCustomer): Promise<Stripe.Customer> {
   const existing = await stripe.customers.list({ email: demo.email, limit: 1 });
@@ -31,8 +54,47 @@ async function findOrCreateCustomer(stripe: Stripe, demo: DemoCustomer): Promise
   );
 }
 
+async function findOrCreatePayment(stripe: Stripe, demo: DemoPayment, customers: Stripe.Customer[]): Promise<Stripe.PaymentIntent> {
+  const seedRef = `${DEMO_SEED}:${demo.ref}`;
+  const existing = await stripe.paymentIntents.search({ query: `metadata['paydesk_seed_ref']:'${seedRef}'`, limit: 1 });
+  if (existing.data[0]) return existing.data[0];
+
+  const key = (step: string) => `${seedRef}:${step}`;
+  const customer = customers.find((c) => c.email === demo.customerEmail)?.id;
+  let intent: Stripe.PaymentIntent;
+  try {
+    intent = await stripe.paymentIntents.create(
+      {
+        amount: demo.amount,
+        currency: demo.currency,
+        description: demo.description,
+        customer,
+        metadata: { paydesk_seed_ref: seedRef },
+        capture_method: demo.captureMethod ?? 'automatic',
+        // Cards only, so a server-side confirmation needs no return_url.
+        automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+        ...(demo.paymentMethod ? { payment_method: demo.paymentMethod, confirm: true } : {}),
+      },
+      { idempotencyKey: key('create') },
+    );
+  } catch (error) {
+    // A declined card leaves the intent awaiting another payment method; that is the state we want.
+    if (error instanceof Stripe.errors.StripeCardError && error.payment_intent) return error.payment_intent;
+    throw error;
+  }
+  if (demo.then?.refund) {
+    await stripe.refunds.create({ payment_intent: intent.id, amount: demo.then.refund, reason: 'requested_by_customer' }, { idempotencyKey: key('refund') });
+  }
+  if (demo.then?.cancel) {
+    intent = await stripe.paymentIntents.cancel(intent.id, { cancellation_reason: 'duplicate' }, { idempotencyKey: key('cancel') });
+  }
+  return intent;
+}
+
 export async function seedStripeDemoData(stripe: Stripe): Promise<StripeDemoData> {
   const customers: Stripe.Customer[] = [];
   for (const demo of DEMO_CUSTOMERS) customers.push(await findOrCreateCustomer(stripe, demo));
-  return { customers };
+  const payments: Stripe.PaymentIntent[] = [];
+  for (const demo of DEMO_PAYMENTS) payments.push(await findOrCreatePayment(stripe, demo, customers));
+  return { customers, payments };
 }
