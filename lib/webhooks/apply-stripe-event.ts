@@ -2,13 +2,13 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { applyChargeEvent, CHARGE_EVENT_TYPES, type ChargeEvent } from './handlers/charge-events';
-import { applyCustomerEvent, CUSTOMER_EVENT_TYPES, type CustomerEvent } from './handlers/customer-events';
+import { applyCustomerEvent, CUSTOMER_EVENT_TYPES, isCustomerTie, type CustomerEvent } from './handlers/customer-events';
 import { applyPaymentIntentEvent, PAYMENT_INTENT_EVENT_TYPES, type PaymentIntentEvent } from './handlers/payment-intent-events';
 import { applyRefundEvent, REFUND_EVENT_TYPES, type RefundEvent } from './handlers/refund-events';
 import type { ProjectionDb } from './projection-db';
 import type { ProjectionResult } from './projection-result';
 
-type EventFamily =
+export type EventFamily =
   | { family: 'customer'; event: CustomerEvent }
   | { family: 'payment_intent'; event: PaymentIntentEvent }
   | { family: 'charge'; event: ChargeEvent }
@@ -20,7 +20,7 @@ function isOneOf<Types extends readonly string[]>(event: Stripe.Event, types: Ty
 }
 
 // By exact type, not prefix: charge.dispute.* carries a Dispute and charge.refund.updated a Refund.
-function familyOf(event: Stripe.Event): EventFamily {
+export function familyOf(event: Stripe.Event): EventFamily {
   if (isOneOf(event, CUSTOMER_EVENT_TYPES)) return { family: 'customer', event };
   if (isOneOf(event, PAYMENT_INTENT_EVENT_TYPES)) return { family: 'payment_intent', event };
   if (isOneOf(event, CHARGE_EVENT_TYPES)) return { family: 'charge', event };
@@ -28,12 +28,38 @@ function familyOf(event: Stripe.Event): EventFamily {
   return { family: 'ignored', event };
 }
 
-/** Applies one event to the projection; call it inside the transaction that stores the event. */
-export async function applyStripeEvent(event: Stripe.Event, db: ProjectionDb): Promise<ProjectionResult> {
+/** Stripe's current state of an event's object, read when the payload alone cannot be ordered. */
+export type CurrentObject = { family: 'customer'; object: Stripe.Customer | Stripe.DeletedCustomer };
+
+/**
+ * Call before the transaction (it may ask Stripe): for an event that ties with the stored state in the same
+ * second and rank, the object as Stripe has it now. Families with a status rank order their ties without it.
+ */
+export async function readCurrentOnTie(event: Stripe.Event, dependencies: { db: ProjectionDb; stripe?: Stripe }): Promise<CurrentObject | undefined> {
+  const { db, stripe } = dependencies;
+  if (!stripe) return undefined;
   const routed = familyOf(event);
   switch (routed.family) {
     case 'customer':
-      return applyCustomerEvent(routed.event, db);
+      return (await isCustomerTie(routed.event, db)) ? { family: 'customer', object: await stripe.customers.retrieve(routed.event.data.object.id) } : undefined;
+    case 'payment_intent':
+    case 'charge':
+    case 'refund':
+    case 'ignored':
+      return undefined;
+    default: {
+      const unhandled: never = routed;
+      throw new Error(`unhandled event family ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/** Applies one event to the projection; call it inside the transaction that stores the event. */
+export async function applyStripeEvent(event: Stripe.Event, db: ProjectionDb, current?: CurrentObject): Promise<ProjectionResult> {
+  const routed = familyOf(event);
+  switch (routed.family) {
+    case 'customer':
+      return applyCustomerEvent(routed.event, db, current?.family === 'customer' ? current.object : undefined);
     case 'payment_intent':
       return applyPaymentIntentEvent(routed.event, db);
     case 'charge':

@@ -1,5 +1,6 @@
 // One webhook delivery from raw bytes to an HTTP answer: verify, then store and project once.
 import 'server-only';
+import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
 import type { RecordOutcome } from './record-stripe-event';
 import { recordStripeEvent } from './record-stripe-event';
@@ -27,12 +28,17 @@ export interface IngestResult {
  * 400 (nothing stored) when the delivery cannot be trusted; 200 once the event is stored — new, duplicate
  * or of a type we ignore; 500 when storing or applying failed, so Stripe retries.
  */
-export async function ingestWebhook(options: IngestWebhookOptions, db: Db): Promise<IngestResult> {
+export async function ingestWebhook(
+  options: IngestWebhookOptions,
+  db: Db,
+  /** reads an object again when two events of the same second cannot be ordered; without it, arrival order decides */
+  stripe?: Stripe,
+): Promise<IngestResult> {
   if (options.rawBody.byteLength > WEBHOOK_BODY_LIMIT_BYTES) return { status: 413, body: { received: false, error: 'body_too_large' } };
   const verified = verifyWebhookEvent(options);
   if (!verified.ok) return { status: 400, body: { received: false, error: verified.reason } };
   try {
-    const result = await recordStripeEvent({ event: verified.event, payload: options.rawBody.toString('utf8') }, db);
+    const result = await recordStripeEvent({ event: verified.event, payload: options.rawBody.toString('utf8') }, db, stripe);
     return { status: 200, body: { received: true, eventId: verified.event.id, result } };
   } catch (error) {
     console.error('[webhook] processing failed; Stripe will retry', { eventId: verified.event.id, type: verified.event.type, error });

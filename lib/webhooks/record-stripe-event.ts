@@ -2,7 +2,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
-import { applyStripeEvent } from './apply-stripe-event';
+import { applyStripeEvent, readCurrentOnTie } from './apply-stripe-event';
 import type { ProjectionOutcome } from './projection-result';
 
 export type RecordOutcome = ProjectionOutcome | 'duplicate';
@@ -34,7 +34,7 @@ function describeObject(event: Stripe.Event): { objectId: string | null; objectT
  * Stripe's retry applies it. When applying throws, the transaction rolls back (event and projection both),
  * the failure is noted on its own so the Events page can show it, and the error goes up for a 5xx.
  */
-export async function recordStripeEvent(options: RecordStripeEventOptions, db: Db): Promise<RecordOutcome> {
+export async function recordStripeEvent(options: RecordStripeEventOptions, db: Db, stripe?: Stripe): Promise<RecordOutcome> {
   const { event, payload } = options;
   const existing = await db.stripeEvent.findUnique({ where: { id: event.id }, select: { processingResult: true } });
   if (existing && existing.processingResult !== 'failed') return 'duplicate';
@@ -47,8 +47,10 @@ export async function recordStripeEvent(options: RecordStripeEventOptions, db: D
     signatureResult: 'verified',
   };
   try {
+    // Outside the transaction, so no lock is held while Stripe answers; a failed read is a 5xx and Stripe retries.
+    const current = await readCurrentOnTie(event, { db, stripe });
     return await db.$transaction(async (tx) => {
-      const result = await applyStripeEvent(event, tx);
+      const result = await applyStripeEvent(event, tx, current);
       const outcome = { processingResult: result.outcome, processingError: result.note ?? null, appliedAt: new Date() };
       if (existing) {
         // Only the delivery that turns "failed" into a result wins; a concurrent one becomes a duplicate.

@@ -5,7 +5,7 @@ import { ActionError } from '@/lib/actions/action-error';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
-import { applyStripeEvent } from './apply-stripe-event';
+import { applyStripeEvent, readCurrentOnTie } from './apply-stripe-event';
 import type { ProjectionOutcome } from './projection-result';
 
 export interface ReplayStripeEventOptions {
@@ -14,12 +14,14 @@ export interface ReplayStripeEventOptions {
 }
 
 /** The stored payload was verified when it arrived, so it is trusted as it is; no signature is checked again. */
-export async function replayStripeEvent(options: ReplayStripeEventOptions, db: Db = defaultDb): Promise<ProjectionOutcome> {
+export async function replayStripeEvent(options: ReplayStripeEventOptions, db: Db = defaultDb, stripe?: Stripe): Promise<ProjectionOutcome> {
+  const stored = await db.stripeEvent.findUnique({ where: { id: options.eventId } });
+  if (!stored) throw new ActionError('not_found', 'This event is not in the event store.');
+  const event = JSON.parse(stored.payload) as Stripe.Event;
+  // As on first delivery: a same-second tie is settled by Stripe's current state, read before the transaction.
+  const current = await readCurrentOnTie(event, { db, stripe });
   return db.$transaction(async (tx) => {
-    const stored = await tx.stripeEvent.findUnique({ where: { id: options.eventId } });
-    if (!stored) throw new ActionError('not_found', 'This event is not in the event store.');
-    const event = JSON.parse(stored.payload) as Stripe.Event;
-    const result = await applyStripeEvent(event, tx);
+    const result = await applyStripeEvent(event, tx, current);
     await tx.stripeEvent.update({
       where: { id: stored.id },
       data: { processingResult: result.outcome, processingError: result.note ?? null, appliedAt: new Date(), replayCount: { increment: 1 } },

@@ -1,4 +1,5 @@
 // Checks a delivery's Stripe-Signature against every configured secret and parses the event it signs.
+import 'server-only';
 import Stripe from 'stripe';
 import { z } from 'zod';
 

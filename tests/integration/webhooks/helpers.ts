@@ -12,8 +12,13 @@ export function signed(event: object | string, secret: string, timestamp = Math.
   return { rawBody: Buffer.from(payload), signatureHeader: Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp }) };
 }
 
-export function deliver(db: Db, event: object | string, secret: string, options: { secrets?: string[]; timestamp?: number } = {}): Promise<IngestResult> {
-  return ingestWebhook({ ...signed(event, secret, options.timestamp), secrets: options.secrets ?? [secret] }, db);
+export function deliver(
+  db: Db,
+  event: object | string,
+  secret: string,
+  options: { secrets?: string[]; timestamp?: number; stripe?: Stripe } = {},
+): Promise<IngestResult> {
+  return ingestWebhook({ ...signed(event, secret, options.timestamp), secrets: options.secrets ?? [secret] }, db, options.stripe);
 }
 
 /** The sandbox's events of `type` for this account, oldest first (what it would deliver). */

@@ -1,10 +1,11 @@
 // The webhook's verify → store → project path with real sandbox events and real signatures, on the real database.
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/lib/db/client';
 import { ingestWebhook } from '@/lib/webhooks/ingest-webhook';
 import { replayStripeEvent } from '@/lib/webhooks/replay-stripe-event';
-import { sandboxStripe } from '../../support/sandbox';
+import { freshSecretKey, sandboxStripe } from '../../support/sandbox';
+import { control } from '../sandbox/webhooks-controls';
 import { deliver, newSecret, reissued, sandboxEvents, signed } from './helpers';
 
 const db = createDb(process.env.DATABASE_URL);
@@ -128,6 +129,44 @@ describe('out-of-order delivery', () => {
     expect(await deliver(db, olderEvent, secret)).toMatchObject({ status: 200, body: { result: 'stale' } });
     expect(await db.stripeCustomer.findUnique({ where: { id: customer.id } })).toMatchObject({ name: 'Third', updatedFromEventId: newerEvent.id });
     expect(await db.stripeEvent.findUnique({ where: { id: olderEvent.id } })).toMatchObject({ processingResult: 'stale' });
+  });
+
+  it('settles two customer updates from the same second, delivered in reverse, by re-reading the customer from Stripe', async () => {
+    const secret = newSecret();
+    const stripe = sandboxStripe();
+    const customer = await stripe.customers.create({ email: `tie-${randomUUID()}@example.com`, name: 'First' });
+    await stripe.customers.update(customer.id, { name: 'Second' });
+    await stripe.customers.update(customer.id, { name: 'Third' });
+    const [older, newer] = await sandboxEvents(stripe, 'customer.updated');
+    // Unmodified sandbox events: both carry the same `created`, so their payloads alone cannot be ordered.
+    const sameSecond = reissued(older!, { created: newer!.created });
+    await deliver(db, newer!, secret, { stripe });
+    const answer = await deliver(db, sameSecond, secret, { stripe });
+    expect(answer).toMatchObject({ status: 200, body: { result: 'applied' } });
+    expect(await db.stripeCustomer.findUnique({ where: { id: customer.id } })).toMatchObject({ name: 'Third' });
+    expect(await db.stripeEvent.findUnique({ where: { id: sameSecond.id } })).toMatchObject({ processingError: expect.stringMatching(/re-read from Stripe/) });
+  });
+
+  it('answers 500 when Stripe cannot be re-read, shows the event as failed, and applies it when Stripe retries', async () => {
+    const secret = newSecret();
+    const key = freshSecretKey('tiefail');
+    const stripe = sandboxStripe(key);
+    const customer = await stripe.customers.create({ email: `retry-${randomUUID()}@example.com`, name: 'First' });
+    await stripe.customers.update(customer.id, { name: 'Second' });
+    await stripe.customers.update(customer.id, { name: 'Third' });
+    const [older, newer] = await sandboxEvents(stripe, 'customer.updated');
+    const sameSecond = reissued(older!, { created: newer!.created });
+    await deliver(db, newer!, secret, { stripe });
+
+    await control(key, 'POST', '/_sandbox/faults', { kind: 'api_error', method: 'GET', path_prefix: '/v1/customers' });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await deliver(db, sameSecond, secret, { stripe })).toEqual({ status: 500, body: { received: false, error: 'processing_failed' } });
+    log.mockRestore();
+    expect(await db.stripeEvent.findUnique({ where: { id: sameSecond.id } })).toMatchObject({ processingResult: 'failed' });
+
+    expect(await deliver(db, sameSecond, secret, { stripe })).toMatchObject({ status: 200, body: { result: 'applied' } });
+    expect(await db.stripeEvent.findUnique({ where: { id: sameSecond.id } })).toMatchObject({ processingResult: 'applied' });
+    expect(await db.stripeCustomer.findUnique({ where: { id: customer.id } })).toMatchObject({ name: 'Third' });
   });
 
   it('does not bring back a deleted customer with an update from the same second', async () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const header = request.headers['stripe-signature'];
-      void ingestWebhook({ rawBody: Buffer.concat(chunks), signatureHeader: typeof header === 'string' ? header : null, secrets }, db).then((result) => {
+      void ingestWebhook({ rawBody: Buffer.concat(chunks), signatureHeader: typeof header === 'string' ? header : null, secrets }, db, stripe).then((result) => {
         answered.push(result.status);
         response.writeHead(result.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(result.body));
       });

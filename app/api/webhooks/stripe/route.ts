@@ -1,5 +1,6 @@
 // Stripe's webhook deliveries: raw body (capped) → lib/webhooks/ingest-webhook.ts, which verifies, stores and projects.
 import { db } from '@/lib/db/client';
+import { stripe } from '@/lib/stripe/client';
 import { ingestWebhook } from '@/lib/webhooks/ingest-webhook';
 import { listWebhookSecrets } from '@/lib/webhooks/list-webhook-secrets';
 import { readCappedBody } from '@/lib/webhooks/read-capped-body';
@@ -18,6 +19,6 @@ export async function POST(request: Request): Promise<Response> {
     console.error('[webhook] could not read the signing secrets; Stripe will retry', error);
     return Response.json({ received: false, error: 'processing_failed' }, { status: 503 });
   }
-  const result = await ingestWebhook({ rawBody, signatureHeader: request.headers.get('stripe-signature'), secrets }, db);
+  const result = await ingestWebhook({ rawBody, signatureHeader: request.headers.get('stripe-signature'), secrets }, db, stripe());
   return Response.json(result.body, { status: result.status });
 }
