@@ -19,6 +19,7 @@ const stripe = sandboxStripe(key);
 let server: Server;
 let appUrl = '';
 let secrets: string[] = [];
+let registered: Awaited<ReturnType<typeof ensureSandboxWebhookEndpoint>>;
 const answered: number[] = [];
 
 beforeAll(async () => {
@@ -37,6 +38,9 @@ beforeAll(async () => {
   appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Quick retries so a failed attempt shows within the test's time.
   await control(key, 'POST', '/_sandbox/webhooks/config', { retry_base_ms: 150, max_attempts: 3 });
+  // As the app does at start-up; every test here receives through this endpoint.
+  registered = await ensureSandboxWebhookEndpoint({ appUrl }, { stripe, db });
+  secrets = [registered.secret];
 });
 
 afterAll(async () => {
@@ -47,8 +51,7 @@ afterAll(async () => {
 
 describe('delivery from the sandbox', () => {
   it('registers one endpoint for the app URL and reuses it on the next start-up', async () => {
-    const first = await ensureSandboxWebhookEndpoint({ appUrl }, { stripe, db });
-    secrets = [first.secret];
+    const first = registered;
     expect(first).toMatchObject({ isNew: true, url: `${appUrl}${WEBHOOK_PATH}` });
     expect(first.secret).toMatch(/^whsec_/);
     const second = await ensureSandboxWebhookEndpoint({ appUrl }, { stripe, db });
@@ -77,6 +80,18 @@ describe('delivery from the sandbox', () => {
     await eventually(async () => answered.length - before, (count) => count >= 2);
     expect(answered.slice(before)).toEqual([200, 200]);
     expect(await db.stripeEvent.count({ where: { objectId: customer.id, type: 'customer.created' } })).toBe(1);
+  });
+
+  it("ends with Stripe's state when one customer's changes are delivered shuffled", async () => {
+    await control(key, 'POST', '/_sandbox/faults', { kind: 'webhook_reorder', count: 5 });
+    const customer = await stripe.customers.create({ email: `shuffled-${randomUUID()}@example.com`, name: 'v0' });
+    for (const name of ['v1', 'v2', 'v3']) await stripe.customers.update(customer.id, { name });
+    await stripe.customers.update(customer.id, { phone: '+1 555 0100' });
+    await eventually(() => db.stripeEvent.count({ where: { objectId: customer.id } }), (count) => count === 5, 15_000);
+    const truth = await stripe.customers.retrieve(customer.id);
+    if (truth.deleted) throw new Error('the customer was deleted');
+    expect(truth).toMatchObject({ name: 'v3', phone: '+1 555 0100' });
+    expect(await db.stripeCustomer.findUnique({ where: { id: customer.id } })).toMatchObject({ name: truth.name, phone: truth.phone, email: truth.email });
   });
 });
 
