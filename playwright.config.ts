@@ -1,6 +1,7 @@
 // End-to-end tests in Debian's Chromium against `next start` and a fresh Stripe sandbox.
 // scripts/test.ts runs this once per database (E2E_DATABASE_URL); locally it defaults to SQLite.
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/support/chromium';
 
 const isCI = !!process.env.CI;
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
@@ -33,18 +34,7 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },

@@ -2,6 +2,7 @@
 // a sandbox of their own — no app, no database. scripts/test.ts runs it before the e2e suites, with
 // the same E2E_* variables (free sandbox port, scratch data dir, JSON report path).
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/support/chromium';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,18 +25,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: 'node_modules/.bin/tsx sandbox/main.ts',

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { printTable, quantile, type Benchmark } from './benchmark';
-import { startSandbox, type RunningSandbox } from './start-sandbox';
+import { spawnSandbox, type SpawnedSandbox } from '../sandbox/spawn-sandbox';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -12,7 +12,7 @@ const WEBHOOK_EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 1000);
 /** Each phase stops early at this many seconds, whatever the counts. */
 const PHASE_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
-const sdk = (sandbox: RunningSandbox, key: string) =>
+const sdk = (sandbox: SpawnedSandbox, key: string) =>
   new Stripe(key, { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 });
 
 type Operation = { label: string; call: (stripe: Stripe, n: number) => Promise<unknown> };
@@ -28,7 +28,7 @@ const createCustomer: Operation = {
 };
 
 /** PaymentIntents are being built alongside; measure them when this sandbox serves and succeeds them. */
-async function pickOperation(sandbox: RunningSandbox): Promise<{ operation: Operation; note: string }> {
+async function pickOperation(sandbox: SpawnedSandbox): Promise<{ operation: Operation; note: string }> {
   try {
     const intent = await createConfirmPaymentIntent.call(sdk(sandbox, 'sk_test_benchprobe'), 0);
     if ((intent as Stripe.PaymentIntent).status === 'succeeded') return { operation: createConfirmPaymentIntent, note: '' };
@@ -39,7 +39,7 @@ async function pickOperation(sandbox: RunningSandbox): Promise<{ operation: Oper
 }
 
 /** Runs `total` calls spread over CLIENTS concurrent SDK clients (one account each); per-call latency in ms. */
-async function drive(sandbox: RunningSandbox, total: number, call: (stripe: Stripe, n: number) => Promise<unknown>, keyPrefix: string) {
+async function drive(sandbox: SpawnedSandbox, total: number, call: (stripe: Stripe, n: number) => Promise<unknown>, keyPrefix: string) {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -100,7 +100,7 @@ async function startVerifyingReceiver(secrets: () => string[]) {
 }
 
 /** Events made through the API, fanned out to `endpoints` endpoints; deliveries/s from first request to last delivery. */
-async function measureWebhooks(sandbox: RunningSandbox, endpoints: number) {
+async function measureWebhooks(sandbox: SpawnedSandbox, endpoints: number) {
   const key = `sk_test_benchwebhooks${endpoints}`;
   const stripe = sdk(sandbox, key);
   const secrets: string[] = [];
@@ -137,7 +137,8 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const benchmark: Benchmark = {
   title: 'Stripe sandbox: API requests/s through the SDK, webhook deliveries/s',
   async run() {
-    const sandbox = await startSandbox({ STRIPE_SANDBOX_WEBHOOK_RETRY_BASE_MS: '1000' });
+    const sandbox = await spawnSandbox({ env: { STRIPE_SANDBOX_WEBHOOK_RETRY_BASE_MS: '1000' } });
+    await sandbox.start();
     try {
       const { operation, note } = await pickOperation(sandbox);
       // Warm-up: JIT, keep-alive sockets, first-account set-up.
@@ -162,7 +163,7 @@ export const benchmark: Benchmark = {
       printTable(`Sandbox benchmark (loopback; stripe-node ${Stripe.PACKAGE_VERSION})`, rows);
       if (note) console.log(`note: ${note}`);
     } finally {
-      await sandbox.stop();
+      await sandbox.dispose();
     }
   },
 };

@@ -3,10 +3,10 @@
 // A check that is not a test runner (typecheck, lint, build) counts as one test.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../sandbox/spawn-sandbox';
 
 interface Tally {
   passed: number;
@@ -36,18 +36,6 @@ async function check(name: string, command: string, args: string[], env: Record<
   const code = await run(command, args, env);
   record(name, code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
   return code === 0;
-}
-
-/** A port nobody listens on now, so a running demo or another checkout never meets this run. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function readJson(file: string): unknown {

@@ -2,9 +2,9 @@ import Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshSecretKey } from '../../support/sandbox';
 import { answerChallenge, CARDS_ONLY } from './payment-helpers';
-import { restartableSandbox } from './restartable-sandbox';
+import { spawnSandbox } from '../../../sandbox/spawn-sandbox';
 
-const sandbox = await restartableSandbox();
+const sandbox = await spawnSandbox();
 afterAll(() => sandbox.dispose());
 
 describe('payments across a sandbox restart', () => {

@@ -1,55 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSandbox } from '../../../sandbox/spawn-sandbox';
 import { freshSecretKey } from '../../support/sandbox';
 import { rawRequest } from './helpers';
 
-/** A port nobody listens on now: other engineers' sandboxes run on fixed ports on this machine. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || address === null) throw new Error('no free port');
-  return address.port;
-}
-
-const PORT = await freePort();
-const base = `http://127.0.0.1:${PORT}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'paydesk-sandbox-restart-'));
-let child: ChildProcess | undefined;
-
-async function start(): Promise<void> {
-  child = spawn(join('node_modules', '.bin', 'tsx'), ['sandbox/main.ts'], {
-    env: { ...process.env, STRIPE_SANDBOX_PORT: String(PORT), STRIPE_SANDBOX_DATA_DIR: dataDir },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 300; i++) {
-    // Answers must come from our own child, not from something else that took the port.
-    if (child.exitCode !== null) throw new Error(`the second sandbox exited with code ${child.exitCode}`);
-    const ok = await fetch(`${base}/_sandbox/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the second sandbox did not start');
-}
-
-async function stop(): Promise<void> {
-  const running = child;
-  if (!running || running.exitCode !== null) return;
-  const exited = new Promise((resolve) => running.once('exit', resolve));
-  running.kill('SIGTERM');
-  await exited;
-}
-
-afterAll(async () => {
-  await stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const sandbox = await spawnSandbox();
+const { port: PORT, base, start, stop } = sandbox;
+afterAll(() => sandbox.dispose());
 
 describe('sandbox state', () => {
   it('survives a restart: objects, events and idempotency keys are all still there', async () => {
