@@ -1,11 +1,12 @@
-// The sandbox-hosted 3-D Secure challenge (`/_sandbox/3ds/<payment intent>`): a page with Complete and
-// Fail buttons; the answer moves the intent on and sends the customer back to the return_url.
+// The sandbox-hosted 3-D Secure challenge (`/_sandbox/3ds/<payment or setup intent>`): a page with Complete
+// and Fail buttons; the answer moves the intent on and sends the customer back to the return_url.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Stripe from 'stripe';
 import { formatAmount } from '../core/money';
 import { decodeForm } from '../http/form-decode';
 import { StripeApiError } from '../http/stripe-error';
 import { finishAuthentication } from '../resources/payment-intent-flow';
+import { finishSetupAuthentication } from '../resources/setup-intent-flow';
 import type { Account } from '../store/account';
 import type { SandboxStore } from '../store/sandbox-store';
 import { escapeHtml, page, sendHtml } from './html';
@@ -16,13 +17,13 @@ const MAX_FORM_BYTES = 16 * 1024;
 
 interface Found {
   account: Account;
-  intent: Stripe.PaymentIntent;
+  intent: Stripe.PaymentIntent | Stripe.SetupIntent;
 }
 
 /** The browser carries no API key: the intent's id finds its account, its client_secret proves the right to act. */
 function findIntent(store: SandboxStore, id: string, clientSecret: string | undefined): Found | undefined {
   for (const account of store.allAccounts()) {
-    const intent = account.get('payment_intent', id);
+    const intent = id.startsWith('seti_') ? account.get('setup_intent', id) : account.get('payment_intent', id);
     if (intent) return clientSecret !== undefined && clientSecret === intent.client_secret ? { account, intent } : undefined;
   }
   return undefined;
@@ -46,12 +47,15 @@ const stringOf = (value: unknown): string | undefined => (typeof value === 'stri
 function challengePage({ account, intent }: Found): string {
   const paymentMethod = typeof intent.payment_method === 'string' ? account.get('payment_method', intent.payment_method) : undefined;
   const card = paymentMethod?.card ? `${paymentMethod.card.brand} ending in ${paymentMethod.card.last4}` : 'your card';
-  const amount = `${formatAmount(intent.amount, intent.currency)} ${intent.currency.toUpperCase()}`;
+  const what =
+    intent.object === 'payment_intent'
+      ? `a payment of <strong>${escapeHtml(`${formatAmount(intent.amount, intent.currency)} ${intent.currency.toUpperCase()}`)}</strong>`
+      : 'saving your card for future payments';
   return page(
     '3D Secure authentication',
     `<h1>3D Secure authentication</h1>
-<p>This is the Stripe sandbox's test page for 3D Secure. Your bank asks you to confirm a payment of
-<strong>${escapeHtml(amount)}</strong> with ${escapeHtml(card)}.</p>
+<p>This is the Stripe sandbox's test page for 3D Secure. Your bank asks you to confirm
+${what} with ${escapeHtml(card)}.</p>
 <form method="post" action="${THREE_DS_PREFIX}${encodeURIComponent(intent.id)}">
 <input type="hidden" name="client_secret" value="${escapeHtml(intent.client_secret ?? '')}">
 <button class="primary" type="submit" name="outcome" value="complete">Complete authentication</button>
@@ -63,10 +67,10 @@ function challengePage({ account, intent }: Found): string {
 const messagePage = (title: string, message: string) => page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
 
 /** Where Stripe sends the customer back: the return_url with the intent, its secret and the outcome. */
-function returnLocation(returnUrl: string, intent: Stripe.PaymentIntent): string {
+function returnLocation(returnUrl: string, intent: Stripe.PaymentIntent | Stripe.SetupIntent): string {
   const url = new URL(returnUrl);
-  url.searchParams.set('payment_intent', intent.id);
-  url.searchParams.set('payment_intent_client_secret', intent.client_secret ?? '');
+  url.searchParams.set(intent.object, intent.id);
+  url.searchParams.set(`${intent.object}_client_secret`, intent.client_secret ?? '');
   url.searchParams.set('redirect_status', intent.status === 'requires_payment_method' ? 'failed' : 'succeeded');
   return url.toString();
 }
@@ -99,9 +103,13 @@ export async function serveThreeDSecurePage(store: SandboxStore, request: Incomi
     sendHtml(response, 400, messagePage('Choose an answer', 'Use the Complete or Fail button to answer the challenge.'));
     return true;
   }
-  let after: Stripe.PaymentIntent;
+  let after: Stripe.PaymentIntent | Stripe.SetupIntent;
+  const source = { account: found.account, requestId: null, idempotencyKey: null };
   try {
-    after = finishAuthentication({ account: found.account, requestId: null, idempotencyKey: null }, found.intent, outcome);
+    after =
+      found.intent.object === 'payment_intent'
+        ? finishAuthentication(source, found.intent, outcome)
+        : finishSetupAuthentication(source, found.intent, outcome);
   } catch (error) {
     if (!(error instanceof StripeApiError)) throw error;
     sendHtml(response, 409, messagePage('Authentication already finished', error.fields.message));

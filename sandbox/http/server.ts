@@ -114,7 +114,7 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
           operation: match.compiled.route.operation,
           pathParams: match.pathParams,
           params: decoded,
-          storedClientSecret: (type, id) => (type === 'payment_intent' ? account.get('payment_intent', id)?.client_secret : undefined),
+          storedClientSecret: (type, id) => account.get(type, id)?.client_secret,
         });
       }
       const params = validateParams(match.compiled.schema, decoded);

@@ -10,6 +10,7 @@ import { paymentMethods } from './payment-methods';
 import { prices } from './prices';
 import { products } from './products';
 import { refunds } from './refunds';
+import { setupIntents } from './setup-intents';
 import { webhookEndpoints } from '../webhooks/webhook-endpoints';
 
 export const RESOURCE_MODULES: ResourceModule[] = [
@@ -24,4 +25,5 @@ export const RESOURCE_MODULES: ResourceModule[] = [
   charges,
   refunds,
   balanceTransactions,
+  setupIntents,
 ];

@@ -19,8 +19,10 @@ export interface ObjectTypes {
   charge: Stripe.Charge;
   refund: Stripe.Refund;
   balance_transaction: Stripe.BalanceTransaction;
-  /** The sandbox-hosted 3-D Secure step of a PaymentIntent (not a Stripe object; keyed by the intent's id). */
+  /** The sandbox-hosted 3-D Secure step of a PaymentIntent or SetupIntent (not a Stripe object; keyed by the intent's id). */
   three_d_secure_attempt: ThreeDSecureAttempt;
+  setup_intent: Stripe.SetupIntent;
+  setup_attempt: Stripe.SetupAttempt;
 }
 
 export type ObjectType = keyof ObjectTypes;
@@ -38,7 +40,7 @@ export interface PaymentLinkItems {
 }
 
 export interface ThreeDSecureAttempt {
-  /** The PaymentIntent's id: one attempt at a time per intent. */
+  /** The PaymentIntent's or SetupIntent's id: one attempt at a time per intent. */
   id: string;
   object: 'three_d_secure_attempt';
   payment_method: string;

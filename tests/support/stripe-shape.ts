@@ -54,6 +54,8 @@ const NULLABLE: Record<string, string[]> = {
   refund: ['charge', 'balance_transaction'],
   webhook_endpoint: ['description'],
   item: ['adjustable_quantity', 'description', 'metadata', 'price'],
+  setup_intent: ['last_setup_error', 'next_action', 'payment_method_configuration_details'],
+  setup_attempt: ['setup_error'],
 };
 
 function jsonType(value: unknown): string {

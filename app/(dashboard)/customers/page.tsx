@@ -1,5 +1,7 @@
 // /customers: newest first, a page at a time, with an exact-email search.
 import Link from 'next/link';
+import { DataTable } from '@/components/data-table';
+import { Pager } from '@/components/pager';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
 import { customerSearchSchema, type CustomerSearch } from '@/lib/customers/customer-input';
@@ -62,54 +64,43 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       {page.customers.length === 0 ? (
         <p className="text-slate-600">{search.email ? `No customer has the email ${search.email}.` : 'No customers yet.'}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 bg-white text-sm">
-            <caption className="sr-only">Customers, newest first</caption>
-            <thead>
-              <tr className="text-left text-slate-500">
-                <th scope="col" className="px-3 py-2 font-medium">Email</th>
-                <th scope="col" className="px-3 py-2 font-medium">Name</th>
-                <th scope="col" className="px-3 py-2 font-medium">Phone</th>
-                <th scope="col" className="px-3 py-2 font-medium">ID</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.customers.map((customer) => (
-                <tr key={customer.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/customers/${customer.id}`} className="text-indigo-700 underline">
-                      {customer.email ?? '(no email)'}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{customer.name ?? '—'}</td>
-                  <td className="px-3 py-2">{customer.phone ?? '—'}</td>
-                  <td className="px-3 py-2 font-mono text-xs">
-                    {customer.id}
-                    {customer.isAwaitingWebhook ? (
-                      <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 font-sans text-amber-800" title="Shown from Stripe's answer; Stripe's webhook has not confirmed it yet">
-                        awaiting webhook
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Customers, newest first"
+          rows={page.customers}
+          rowKey={(customer) => customer.id}
+          columns={[
+            {
+              header: 'Email',
+              cell: (customer) => (
+                <Link href={`/customers/${customer.id}`} className="text-indigo-700 underline">
+                  {customer.email ?? '(no email)'}
+                </Link>
+              ),
+            },
+            { header: 'Name', cell: (customer) => customer.name ?? '—' },
+            { header: 'Phone', cell: (customer) => customer.phone ?? '—' },
+            {
+              header: 'ID',
+              className: 'font-mono text-xs',
+              cell: (customer) => (
+                <>
+                  {customer.id}
+                  {customer.isAwaitingWebhook ? (
+                    <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 font-sans text-amber-800" title="Shown from Stripe's answer; Stripe's webhook has not confirmed it yet">
+                      awaiting webhook
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
 
-      <nav aria-label="Pagination" className="flex gap-2">
-        {page.previousCursor ? (
-          <Link href={pageHref(search.email, { endingBefore: page.previousCursor })} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-            Newer
-          </Link>
-        ) : null}
-        {page.nextCursor ? (
-          <Link href={pageHref(search.email, { startingAfter: page.nextCursor })} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-            Older
-          </Link>
-        ) : null}
-      </nav>
+      <Pager
+        newer={page.previousCursor ? { href: pageHref(search.email, { endingBefore: page.previousCursor }), label: 'Newer' } : null}
+        older={page.nextCursor ? pageHref(search.email, { startingAfter: page.nextCursor }) : null}
+      />
     </section>
   );
 }

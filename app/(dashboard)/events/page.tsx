@@ -1,5 +1,7 @@
 // /events: every event the webhook received, newest first, filterable by type and object id.
 import Link from 'next/link';
+import { DataTable } from '@/components/data-table';
+import { Pager } from '@/components/pager';
 import { requirePermission } from '@/lib/auth/require-role';
 import { eventFiltersSchema } from '@/lib/webhooks/event-filters';
 import { listStripeEvents } from '@/lib/webhooks/list-stripe-events';
@@ -66,56 +68,42 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       {page.events.length === 0 ? (
         <p className="text-slate-600">{isFiltered ? 'No event matches these filters.' : 'No events received yet.'}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 bg-white text-sm">
-            <caption className="sr-only">Received events, newest first</caption>
-            <thead>
-              <tr className="text-left text-slate-500">
-                <th scope="col" className="px-3 py-2 font-medium">Received (UTC)</th>
-                <th scope="col" className="px-3 py-2 font-medium">Type</th>
-                <th scope="col" className="px-3 py-2 font-medium">Object</th>
-                <th scope="col" className="px-3 py-2 font-medium">Signature</th>
-                <th scope="col" className="px-3 py-2 font-medium">Processing</th>
-                <th scope="col" className="px-3 py-2 font-medium">Event</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.events.map((event) => (
-                <tr key={event.id}>
-                  <td className="whitespace-nowrap px-3 py-2">{formatTime(event.receivedAt)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{event.type}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{event.objectId ?? '—'}</td>
-                  <td className="px-3 py-2">{event.signatureResult}</td>
-                  <td className="px-3 py-2">
-                    <span className={`rounded px-2 py-0.5 text-xs ${RESULT_STYLE[event.processingResult] ?? ''}`} title={event.processingError ?? undefined}>
-                      {event.processingResult}
-                    </span>
-                    {event.replayCount > 0 ? <span className="ml-2 text-xs text-slate-500">replayed {event.replayCount}×</span> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link href={`/events/${event.id}`} className="font-mono text-xs text-indigo-700 underline">
-                      {event.id}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Received events, newest first"
+          rows={page.events}
+          rowKey={(event) => event.id}
+          columns={[
+            { header: 'Received (UTC)', className: 'whitespace-nowrap', cell: (event) => formatTime(event.receivedAt) },
+            { header: 'Type', className: 'font-mono text-xs', cell: (event) => event.type },
+            { header: 'Object', className: 'font-mono text-xs', cell: (event) => event.objectId ?? '—' },
+            { header: 'Signature', cell: (event) => event.signatureResult },
+            {
+              header: 'Processing',
+              cell: (event) => (
+                <>
+                  <span className={`rounded px-2 py-0.5 text-xs ${RESULT_STYLE[event.processingResult] ?? ''}`} title={event.processingError ?? undefined}>
+                    {event.processingResult}
+                  </span>
+                  {event.replayCount > 0 ? <span className="ml-2 text-xs text-slate-500">replayed {event.replayCount}×</span> : null}
+                </>
+              ),
+            },
+            {
+              header: 'Event',
+              cell: (event) => (
+                <Link href={`/events/${event.id}`} className="font-mono text-xs text-indigo-700 underline">
+                  {event.id}
+                </Link>
+              ),
+            },
+          ]}
+        />
       )}
 
-      <nav aria-label="Pagination" className="flex gap-2">
-        {filters.before ? (
-          <Link href={pageHref(filters)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-            Newest
-          </Link>
-        ) : null}
-        {page.nextCursor ? (
-          <Link href={pageHref(filters, page.nextCursor)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-            Older
-          </Link>
-        ) : null}
-      </nav>
+      <Pager
+        newer={filters.before ? { href: pageHref(filters), label: 'Newest' } : null}
+        older={page.nextCursor ? pageHref(filters, page.nextCursor) : null}
+      />
     </section>
   );
 }
