@@ -13,6 +13,7 @@ import { SandboxStore } from './store/sandbox-store';
 import { DEFAULT_DELIVERY_CONFIG } from './webhooks/delivery-config';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 import { webhookControls } from './webhooks/webhook-controls';
+import { DISPUTE_CONTROLS } from './resources/disputes';
 
 const envSchema = z.object({
   STRIPE_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
@@ -54,7 +55,7 @@ const server = createSandboxServer({
   routes: installModules(RESOURCE_MODULES),
   paramTable: ENDPOINT_PARAMS,
   faults,
-  controls: [webhookControls(webhooks), faultControls(faults, (accountKey) => webhooks.releaseHeld(accountKey))],
+  controls: [webhookControls(webhooks), faultControls(faults, (accountKey) => webhooks.releaseHeld(accountKey)), DISPUTE_CONTROLS],
 });
 
 server.listen(port, '127.0.0.1', () => {

@@ -1,6 +1,7 @@
 // Every resource module the sandbox serves; a new resource is one import and one entry here.
 import type { ResourceModule } from '../core/resource-module';
 import { customers } from './customers';
+import { disputes } from './disputes';
 import { balanceTransactions } from './balance-transactions';
 import { charges } from './charges';
 import { events } from './events';
@@ -25,5 +26,6 @@ export const RESOURCE_MODULES: ResourceModule[] = [
   charges,
   refunds,
   balanceTransactions,
+  disputes,
   setupIntents,
 ];

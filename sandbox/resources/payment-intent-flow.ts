@@ -9,6 +9,7 @@ import { invalidRequest } from '../http/stripe-error';
 import { publicBaseUrl } from '../hosted/public-url';
 import { recordChargeTransaction } from './balance-transactions';
 import { buildCharge, findCharge } from './charges';
+import { openDispute } from './disputes';
 import { nowSeconds } from '../store/ids';
 
 type Intent = Stripe.PaymentIntent;
@@ -156,6 +157,8 @@ function authorize(source: EventSource, before: Intent, intent: Intent, paymentM
     last_payment_error: null,
   });
   recordEvent(source, manual ? 'payment_intent.amount_capturable_updated' : 'payment_intent.succeeded', after, previousAttributes(before, after));
+  // The dispute test cards' charges succeed, then the network's dispute arrives (Stripe: shortly after).
+  if (succeed?.dispute && !manual) openDispute(source, charge, succeed.dispute);
   if (intent.setup_future_usage && typeof intent.customer === 'string' && !paymentMethod.customer) {
     // Saving the card for later attaches it to the intent's customer once the payment goes through.
     const attached = account.put('payment_method', { ...paymentMethod, customer: intent.customer });

@@ -19,6 +19,7 @@ export interface ObjectTypes {
   charge: Stripe.Charge;
   refund: Stripe.Refund;
   balance_transaction: Stripe.BalanceTransaction;
+  dispute: Stripe.Dispute;
   /** The sandbox-hosted 3-D Secure step of a PaymentIntent or SetupIntent (not a Stripe object; keyed by the intent's id). */
   three_d_secure_attempt: ThreeDSecureAttempt;
   setup_intent: Stripe.SetupIntent;
