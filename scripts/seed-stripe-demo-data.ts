@@ -1,6 +1,6 @@
 // Demo objects in the Stripe sandbox. Each step looks for its object first and creates it with an
 // idempotency key derived from the seed, so a rerun finds what the first run made. Later issues add
-// disputes, quotes, setup intents and Connect sellers here as the sandbox gains them.
+// quotes and Connect sellers here as the sandbox gains them.
 import Stripe from 'stripe';
 
 export const DEMO_SEED = 'paydesk-demo-v1';
@@ -21,6 +21,7 @@ const DEMO_CUSTOMERS: DemoCustomer[] = [
 export interface StripeDemoData {
   customers: Stripe.Customer[];
   payments: Stripe.PaymentIntent[];
+  setupIntent: Stripe.SetupIntent;
 }
 
 /** One demo payment: how it is made and what happens to it after, so the lists show every state. */
@@ -43,7 +44,12 @@ const DEMO_PAYMENTS: DemoPayment[] = [
   { ref: 'declined', customerEmail: 'grace@example.com', amount: 30000, currency: 'usd', description: 'Conference tickets', paymentMethod: 'pm_card_visa_chargeDeclinedInsufficientFunds' },
   { ref: 'zero-decimal', customerEmail: 'alan@example.com', amount: 5000, currency: 'jpy', description: 'Tokyo workshop', paymentMethod: 'pm_card_visa' },
   { ref: 'awaiting-payment', amount: 2500, currency: 'usd', description: 'Invoice #1042, not paid yet' },
+  // Stripe's dispute test card: the charge succeeds, then the cardholder disputes it as fraudulent.
+  { ref: 'disputed', customerEmail: 'alan@example.com', amount: 7500, currency: 'usd', description: 'Gift cards', paymentMethod: 'pm_card_createDispute' },
 ];
+
+// A saved card that failed twice before it was set up: what support diagnoses on Setup diagnostics.
+const DEMO_SETUP_ATTEMPTS = ['pm_card_visa_chargeDeclinedInsufficientFunds', 'pm_card_chargeDeclinedExpiredCard', 'pm_card_visa'];
 
 async function findOrCreateCustomer(stripe: Stripe, demo: DemoCustomer): Promise<Stripe.Customer> {
   const existing = await stripe.customers.list({ email: demo.email, limit: 1 });
@@ -91,10 +97,34 @@ async function findOrCreatePayment(stripe: Stripe, demo: DemoPayment, customers:
   return intent;
 }
 
+async function findOrCreateSetupIntent(stripe: Stripe, customer: Stripe.Customer): Promise<Stripe.SetupIntent> {
+  const seedRef = `${DEMO_SEED}:setup-with-failures`;
+  const existing = await stripe.setupIntents.list({ customer: customer.id, limit: 100 });
+  const found = existing.data.find((intent) => intent.metadata?.paydesk_seed_ref === seedRef);
+  if (found) return found;
+
+  let intent = await stripe.setupIntents.create(
+    { customer: customer.id, usage: 'off_session', metadata: { paydesk_seed_ref: seedRef }, automatic_payment_methods: { enabled: true, allow_redirects: 'never' } },
+    { idempotencyKey: `${seedRef}:create` },
+  );
+  for (const [attempt, paymentMethod] of DEMO_SETUP_ATTEMPTS.entries()) {
+    try {
+      intent = await stripe.setupIntents.confirm(intent.id, { payment_method: paymentMethod }, { idempotencyKey: `${seedRef}:confirm-${attempt}` });
+    } catch (error) {
+      // The declines are the point: each leaves a failed SetupAttempt behind.
+      if (!(error instanceof Stripe.errors.StripeCardError)) throw error;
+    }
+  }
+  return intent;
+}
+
 export async function seedStripeDemoData(stripe: Stripe): Promise<StripeDemoData> {
   const customers: Stripe.Customer[] = [];
   for (const demo of DEMO_CUSTOMERS) customers.push(await findOrCreateCustomer(stripe, demo));
   const payments: Stripe.PaymentIntent[] = [];
   for (const demo of DEMO_PAYMENTS) payments.push(await findOrCreatePayment(stripe, demo, customers));
-  return { customers, payments };
+  const setupCustomer = customers[0];
+  if (!setupCustomer) throw new Error('the demo customers were not created');
+  const setupIntent = await findOrCreateSetupIntent(stripe, setupCustomer);
+  return { customers, payments, setupIntent };
 }

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
 
   const demo = await seedStripeDemoData(stripe());
 
-  console.log(`Seeded ${demo.customers.length} demo customers and ${demo.payments.length} payments in Stripe.`);
+  console.log(
+    `Seeded ${demo.customers.length} demo customers, ${demo.payments.length} payments (one disputed) and a SetupIntent with failed attempts (${demo.setupIntent.id}) in Stripe.`,
+  );
   console.log('Sign in with:');
   for (const user of users) {
     console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(24)} ${password}${user.created ? '' : '   (already existed; password unchanged)'}`);
