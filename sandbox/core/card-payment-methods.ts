@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
 import { parameterMissing, StripeApiError } from '../http/stripe-error';
 import { newId, nowSeconds } from '../store/ids';
+import { previousAttributes, recordEvent, type EventSource } from './events';
 import { buildAddress } from './shapes';
 import { applyMetadata } from './metadata';
 import { readInteger, readObject, readString } from './read-params';
@@ -130,4 +131,11 @@ export function buildFromMagicId(id: string): Stripe.PaymentMethod | undefined {
   // Magic ids carry no expiry; Stripe gives them one a year or more ahead.
   const now = new Date();
   return blankPaymentMethod(buildCard(card.number, now.getUTCMonth() + 1, now.getUTCFullYear() + 1, true));
+}
+
+/** Stores `paymentMethod` as attached to `customerId` and records `payment_method.attached`. */
+export function saveAttachment(source: EventSource, paymentMethod: Stripe.PaymentMethod, customerId: string): Stripe.PaymentMethod {
+  const attached = source.account.put('payment_method', { ...paymentMethod, customer: customerId });
+  recordEvent(source, 'payment_method.attached', attached, previousAttributes(paymentMethod, attached));
+  return attached;
 }

@@ -1,7 +1,7 @@
 // The PaymentIntent state machine for cards: confirm (approve, decline, or ask for 3-D Secure),
 // finish 3-D Secure, capture (in full or in part), cancel; each step stores its objects and events.
 import type Stripe from 'stripe';
-import { behaviourOf } from '../core/card-payment-methods';
+import { behaviourOf, saveAttachment } from '../core/card-payment-methods';
 import { previousAttributes, recordEvent, type EventSource } from '../core/events';
 import { AUTHENTICATION_FAILED_MESSAGE, cannotInStatus, cardDeclined, declineError, unexpectedState } from '../core/payment-errors';
 import type { Decline } from '../core/test-cards';
@@ -161,8 +161,7 @@ function authorize(source: EventSource, before: Intent, intent: Intent, paymentM
   if (succeed?.dispute && !manual) openDispute(source, charge, succeed.dispute);
   if (intent.setup_future_usage && typeof intent.customer === 'string' && !paymentMethod.customer) {
     // Saving the card for later attaches it to the intent's customer once the payment goes through.
-    const attached = account.put('payment_method', { ...paymentMethod, customer: intent.customer });
-    recordEvent(source, 'payment_method.attached', attached, previousAttributes(paymentMethod, attached));
+    saveAttachment(source, paymentMethod, intent.customer);
   }
   return after;
 }

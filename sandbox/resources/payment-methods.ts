@@ -1,7 +1,7 @@
 // PaymentMethods (cards): create from test numbers, magic `pm_card_…` ids, retrieve, update, attach,
 // detach, and list by customer and type.
 import type Stripe from 'stripe';
-import { behaviourOf, buildCardPaymentMethodFromParams, buildFromMagicId } from '../core/card-payment-methods';
+import { behaviourOf, buildCardPaymentMethodFromParams, buildFromMagicId, saveAttachment } from '../core/card-payment-methods';
 import { findOr404 } from '../core/crud';
 import { previousAttributes, recordEvent } from '../core/events';
 import { paginate } from '../core/list';
@@ -44,9 +44,7 @@ function attach(context: RequestContext, paymentMethod: Stripe.PaymentMethod, cu
       ...(decline.param ? { param: decline.param } : {}),
     });
   }
-  const after = context.account.put('payment_method', { ...paymentMethod, customer: customerId });
-  recordEvent(context, 'payment_method.attached', after, previousAttributes(paymentMethod, after));
-  return after;
+  return saveAttachment(context, paymentMethod, customerId);
 }
 
 function update(context: RequestContext, before: Stripe.PaymentMethod): Stripe.PaymentMethod {

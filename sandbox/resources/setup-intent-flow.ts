@@ -1,7 +1,7 @@
 // The SetupIntent state machine for cards: confirm (set up, decline, or ask for 3-D Secure), finish
 // 3-D Secure, cancel; each confirmation leaves one SetupAttempt, and success saves the card to the customer.
 import type Stripe from 'stripe';
-import { behaviourOf } from '../core/card-payment-methods';
+import { behaviourOf, saveAttachment } from '../core/card-payment-methods';
 import { previousAttributes, recordEvent, type EventSource } from '../core/events';
 import type { Decline } from '../core/test-cards';
 import { invalidRequest, StripeApiError } from '../http/stripe-error';
@@ -176,7 +176,6 @@ function decline(source: EventSource, before: SetupIntent, intent: SetupIntent, 
 }
 
 function succeed(source: EventSource, before: SetupIntent, intent: SetupIntent, paymentMethod: Stripe.PaymentMethod, setupAttempt: Stripe.SetupAttempt): SetupIntent {
-  const { account } = source;
   const after = save(source, {
     ...intent,
     status: 'succeeded',
@@ -187,8 +186,7 @@ function succeed(source: EventSource, before: SetupIntent, intent: SetupIntent, 
   });
   // Stripe attaches the set-up card to the intent's customer.
   if (typeof intent.customer === 'string' && paymentMethod.customer !== intent.customer) {
-    const attached = account.put('payment_method', { ...paymentMethod, customer: intent.customer });
-    recordEvent(source, 'payment_method.attached', attached, previousAttributes(paymentMethod, attached));
+    saveAttachment(source, paymentMethod, intent.customer);
   }
   recordEvent(source, 'setup_intent.succeeded', after, previousAttributes(before, after));
   return after;
