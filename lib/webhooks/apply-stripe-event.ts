@@ -3,8 +3,10 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { applyChargeEvent, CHARGE_EVENT_TYPES, type ChargeEvent } from './handlers/charge-events';
 import { applyCustomerEvent, CUSTOMER_EVENT_TYPES, isCustomerTie, type CustomerEvent } from './handlers/customer-events';
+import { applyDisputeEvent, DISPUTE_EVENT_TYPES, isDisputeTie, type DisputeEvent } from './handlers/dispute-events';
 import { applyPaymentIntentEvent, PAYMENT_INTENT_EVENT_TYPES, type PaymentIntentEvent } from './handlers/payment-intent-events';
 import { applyRefundEvent, REFUND_EVENT_TYPES, type RefundEvent } from './handlers/refund-events';
+import { applySetupIntentEvent, isSetupIntentTie, SETUP_INTENT_EVENT_TYPES, type SetupIntentEvent } from './handlers/setup-intent-events';
 import type { ProjectionDb } from './projection-db';
 import type { ProjectionResult } from './projection-result';
 
@@ -13,6 +15,8 @@ export type EventFamily =
   | { family: 'payment_intent'; event: PaymentIntentEvent }
   | { family: 'charge'; event: ChargeEvent }
   | { family: 'refund'; event: RefundEvent }
+  | { family: 'dispute'; event: DisputeEvent }
+  | { family: 'setup_intent'; event: SetupIntentEvent }
   | { family: 'ignored'; event: Stripe.Event };
 
 function isOneOf<Types extends readonly string[]>(event: Stripe.Event, types: Types): event is Extract<Stripe.Event, { type: Types[number] }> {
@@ -25,11 +29,16 @@ export function familyOf(event: Stripe.Event): EventFamily {
   if (isOneOf(event, PAYMENT_INTENT_EVENT_TYPES)) return { family: 'payment_intent', event };
   if (isOneOf(event, CHARGE_EVENT_TYPES)) return { family: 'charge', event };
   if (isOneOf(event, REFUND_EVENT_TYPES)) return { family: 'refund', event };
+  if (isOneOf(event, DISPUTE_EVENT_TYPES)) return { family: 'dispute', event };
+  if (isOneOf(event, SETUP_INTENT_EVENT_TYPES)) return { family: 'setup_intent', event };
   return { family: 'ignored', event };
 }
 
 /** Stripe's current state of an event's object, read when the payload alone cannot be ordered. */
-export type CurrentObject = { family: 'customer'; object: Stripe.Customer | Stripe.DeletedCustomer };
+export type CurrentObject =
+  | { family: 'customer'; object: Stripe.Customer | Stripe.DeletedCustomer }
+  | { family: 'dispute'; object: Stripe.Dispute }
+  | { family: 'setup_intent'; object: Stripe.SetupIntent };
 
 /**
  * Call before the transaction (it may ask Stripe): for an event that ties with the stored state in the same
@@ -42,6 +51,10 @@ export async function readCurrentOnTie(event: Stripe.Event, dependencies: { db: 
   switch (routed.family) {
     case 'customer':
       return (await isCustomerTie(routed.event, db)) ? { family: 'customer', object: await stripe.customers.retrieve(routed.event.data.object.id) } : undefined;
+    case 'dispute':
+      return (await isDisputeTie(routed.event, db)) ? { family: 'dispute', object: await stripe.disputes.retrieve(routed.event.data.object.id) } : undefined;
+    case 'setup_intent':
+      return (await isSetupIntentTie(routed.event, db)) ? { family: 'setup_intent', object: await stripe.setupIntents.retrieve(routed.event.data.object.id) } : undefined;
     case 'payment_intent':
     case 'charge':
     case 'refund':
@@ -66,6 +79,10 @@ export async function applyStripeEvent(event: Stripe.Event, db: ProjectionDb, cu
       return applyChargeEvent(routed.event, db);
     case 'refund':
       return applyRefundEvent(routed.event, db);
+    case 'dispute':
+      return applyDisputeEvent(routed.event, db, current?.family === 'dispute' ? current.object : undefined);
+    case 'setup_intent':
+      return applySetupIntentEvent(routed.event, db, current?.family === 'setup_intent' ? current.object : undefined);
     case 'ignored':
       return { outcome: 'ignored', note: 'no projection for this event type yet' };
     default: {
