@@ -40,6 +40,7 @@ export async function applyChargeEvent(event: ChargeEvent, db: ProjectionDb): Pr
     currency: charge.currency,
     customerId: idOf(charge.customer),
     paymentIntentId: idOf(charge.payment_intent),
+    isDisputed: charge.disputed,
     created: charge.created,
     updatedFromEventCreated: event.created,
     updatedFromEventId: event.id,
@@ -48,8 +49,22 @@ export async function applyChargeEvent(event: ChargeEvent, db: ProjectionDb): Pr
   };
   if (!stored) {
     await db.stripeCharge.create({ data: { id: charge.id, ...data } });
-    return { outcome: 'applied' };
+  } else {
+    const { count } = await db.stripeCharge.updateMany({ where: { id: charge.id, updatedFromEventCreated: { lte: event.created } }, data });
+    if (count === 0) return { outcome: 'stale', note: 'a newer event was applied meanwhile' };
   }
-  const { count } = await db.stripeCharge.updateMany({ where: { id: charge.id, updatedFromEventCreated: { lte: event.created } }, data });
-  return count === 1 ? { outcome: 'applied' } : { outcome: 'stale', note: 'a newer event was applied meanwhile' };
+  if (data.paymentIntentId) await copyToPaymentIntent(data.paymentIntentId, db);
+  return { outcome: 'applied' };
+}
+
+/**
+ * The intent's refund and dispute columns are sums over its charges, recomputed from the stored charges so a
+ * late or repeated charge event cannot count twice. They are not part of the intent's own event ordering.
+ */
+async function copyToPaymentIntent(paymentIntentId: string, db: ProjectionDb): Promise<void> {
+  const charges = await db.stripeCharge.findMany({ where: { paymentIntentId }, select: { amountRefunded: true, isDisputed: true } });
+  await db.stripePaymentIntent.updateMany({
+    where: { id: paymentIntentId },
+    data: { amountRefunded: charges.reduce((sum, charge) => sum + charge.amountRefunded, 0), isDisputed: charges.some((charge) => charge.isDisputed) },
+  });
 }

@@ -29,6 +29,39 @@ const STATUS_RANK: Record<string, number> = {
 };
 const rankOf = (status: string, amountReceived: number): number[] => [STATUS_RANK[status] ?? 0, amountReceived];
 
+const SECONDS_PER_DAY = 86_400;
+
+/** What the Payments list searches: ids, description and metadata values, lowercase, one space apart. */
+export function paymentIntentSearchText(intent: Stripe.PaymentIntent): string {
+  const parts = [intent.id, idOf(intent.customer), idOf(intent.latest_charge), intent.description, ...Object.values(intent.metadata ?? {})];
+  return parts
+    .filter((part): part is string => typeof part === 'string' && part !== '')
+    .join(' ')
+    .toLowerCase();
+}
+
+/**
+ * The projection's columns for an intent as Stripe shows it, for every writer of the row. The refund and dispute
+ * columns are left out: they come from the intent's charges (lib/webhooks/handlers/charge-events.ts).
+ */
+export function paymentIntentColumns(intent: Stripe.PaymentIntent) {
+  return {
+    status: intent.status,
+    amount: intent.amount,
+    amountReceived: intent.amount_received,
+    amountCapturable: intent.amount_capturable,
+    currency: intent.currency,
+    customerId: idOf(intent.customer),
+    description: intent.description,
+    captureMethod: intent.capture_method,
+    latestChargeId: idOf(intent.latest_charge),
+    searchText: paymentIntentSearchText(intent),
+    created: intent.created,
+    createdDay: Math.floor(intent.created / SECONDS_PER_DAY),
+    raw: JSON.stringify(intent),
+  };
+}
+
 export async function applyPaymentIntentEvent(event: PaymentIntentEvent, db: ProjectionDb): Promise<ProjectionResult> {
   const intent = event.data.object;
   const stored = await db.stripePaymentIntent.findUnique({
@@ -39,20 +72,12 @@ export async function applyPaymentIntentEvent(event: PaymentIntentEvent, db: Pro
   if (stored && isOlderState(incoming, { eventCreated: stored.updatedFromEventCreated, rank: rankOf(stored.status, stored.amountReceived) })) {
     return { outcome: 'stale', note: 'an equal or newer state is already stored' };
   }
-  const data = {
-    status: intent.status,
-    amount: intent.amount,
-    amountReceived: intent.amount_received,
-    currency: intent.currency,
-    customerId: idOf(intent.customer),
-    created: intent.created,
-    updatedFromEventCreated: event.created,
-    updatedFromEventId: event.id,
-    source: 'webhook',
-    raw: JSON.stringify(intent),
-  };
+  const data = { ...paymentIntentColumns(intent), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' };
   if (!stored) {
-    await db.stripePaymentIntent.create({ data: { id: intent.id, ...data } });
+    // Charge events may have arrived first: take what they already recorded.
+    const charges = await db.stripeCharge.findMany({ where: { paymentIntentId: intent.id }, select: { amountRefunded: true, isDisputed: true } });
+    const fromCharges = { amountRefunded: charges.reduce((sum, charge) => sum + charge.amountRefunded, 0), isDisputed: charges.some((charge) => charge.isDisputed) };
+    await db.stripePaymentIntent.create({ data: { id: intent.id, ...data, ...fromCharges } });
     return { outcome: 'applied' };
   }
   const { count } = await db.stripePaymentIntent.updateMany({ where: { id: intent.id, updatedFromEventCreated: { lte: event.created } }, data });

@@ -24,6 +24,7 @@ export async function applyRefundEvent(event: RefundEvent, db: ProjectionDb): Pr
     currency: refund.currency,
     chargeId: idOf(refund.charge),
     paymentIntentId: idOf(refund.payment_intent),
+    reason: refund.reason,
     created: refund.created,
     updatedFromEventCreated: event.created,
     updatedFromEventId: event.id,
