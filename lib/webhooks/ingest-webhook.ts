@@ -2,6 +2,8 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
+import { diagnoseSignatureFailure } from './diagnose-signature-failure';
+import { recordDeliveryFailure } from './record-delivery-failure';
 import type { RecordOutcome } from './record-stripe-event';
 import { recordStripeEvent } from './record-stripe-event';
 import { WEBHOOK_BODY_LIMIT_BYTES } from './read-capped-body';
@@ -34,14 +36,30 @@ export async function ingestWebhook(
   /** reads an object again when two events of the same second cannot be ordered; without it, arrival order decides */
   stripe?: Stripe,
 ): Promise<IngestResult> {
-  if (options.rawBody.byteLength > WEBHOOK_BODY_LIMIT_BYTES) return { status: 413, body: { received: false, error: 'body_too_large' } };
+  if (options.rawBody.byteLength > WEBHOOK_BODY_LIMIT_BYTES) {
+    await noteRefusal(options, 'body_too_large', db);
+    return { status: 413, body: { received: false, error: 'body_too_large' } };
+  }
   const verified = verifyWebhookEvent(options);
-  if (!verified.ok) return { status: 400, body: { received: false, error: verified.reason } };
+  if (!verified.ok) {
+    await noteRefusal(options, verified.reason, db);
+    return { status: 400, body: { received: false, error: verified.reason } };
+  }
   try {
     const result = await recordStripeEvent({ event: verified.event, payload: options.rawBody.toString('utf8') }, db, stripe);
     return { status: 200, body: { received: true, eventId: verified.event.id, result } };
   } catch (error) {
     console.error('[webhook] processing failed; Stripe will retry', { eventId: verified.event.id, type: verified.event.type, error });
     return { status: 500, body: { received: false, error: 'processing_failed' } };
+  }
+}
+
+/** Why the delivery was refused, for the Events page; a failure to note it never changes the answer. */
+async function noteRefusal(options: IngestWebhookOptions, failure: VerifyFailure | 'body_too_large', db: Db): Promise<void> {
+  try {
+    const diagnosis = diagnoseSignatureFailure({ ...options, failure });
+    await recordDeliveryFailure({ diagnosis, rawBody: options.rawBody }, db);
+  } catch (error) {
+    console.error('[webhook] could not note a refused delivery', error);
   }
 }

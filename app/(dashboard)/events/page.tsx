@@ -1,9 +1,11 @@
 // /events: every event the webhook received, newest first, filterable by type and object id.
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table';
+import { EventSignatureFailures } from '@/components/event-signature-failures';
 import { Pager } from '@/components/pager';
 import { requirePermission } from '@/lib/auth/require-role';
 import { eventFiltersSchema } from '@/lib/webhooks/event-filters';
+import { listDeliveryFailures } from '@/lib/webhooks/list-delivery-failures';
 import { listStripeEvents } from '@/lib/webhooks/list-stripe-events';
 
 export const metadata = { title: 'Events · Paydesk' };
@@ -33,7 +35,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   await requirePermission('events:view');
   const parsed = eventFiltersSchema.safeParse(await searchParams);
   const filters = parsed.success ? parsed.data : { type: undefined, objectId: undefined, before: undefined };
-  const page = await listStripeEvents(filters);
+  const [page, failures] = await Promise.all([listStripeEvents(filters), listDeliveryFailures()]);
   const isFiltered = Boolean(filters.type || filters.objectId);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
@@ -41,6 +43,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         Events
       </h1>
       <p className="text-sm text-slate-600">Stripe events received by the webhook, newest first, and what the projection did with each.</p>
+
+      <EventSignatureFailures failures={failures} />
 
       <form role="search" action="/events" className="flex flex-wrap items-end gap-2">
         <div>
