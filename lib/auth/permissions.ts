@@ -16,6 +16,14 @@ const TABLE = {
   'overview:view': ['admin', 'support', 'seller'],
   'payments:view': ['admin', 'support', 'seller'],
   'payments:refund': ['admin', 'support'],
+  // One merchant payment's page. A seller's own payments (Connect) are shown elsewhere, never the merchant's.
+  'payments:view-merchant': ['admin', 'support'],
+  // Taking money is the merchant's call.
+  'payments:create': ['admin'],
+  'payments:confirm': ['admin'],
+  'payments:capture': ['admin'],
+  // Canceling a hold gives up the whole authorized amount, which support's refund limit does not bound.
+  'payments:cancel': ['admin'],
   'customers:view': ['admin', 'support'],
   // Creating a customer starts a billing relationship: the merchant's call.
   'customers:create': ['admin'],

@@ -1,0 +1,130 @@
+// Puts what an action's own Stripe response showed into the projection at once, until webhooks confirm it.
+import 'server-only';
+import type Stripe from 'stripe';
+import type { Db } from '@/lib/db/client';
+
+type PaymentProjectionDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund'>;
+
+// How far along an object is, compared left to right; the same orders lib/webhooks/handlers use for ties. A
+// response replaces a webhook's row only when strictly further along, so a webhook that already told us as much
+// (or more) is never overwritten; the row keeps that webhook's `created`, so every later event still applies.
+// A row only an earlier response wrote is replaced at equal rank too (e.g. a decline adds last_payment_error).
+const INTENT_RANK: Record<string, number> = {
+  requires_payment_method: 0,
+  requires_confirmation: 1,
+  requires_action: 2,
+  processing: 3,
+  requires_capture: 4,
+  succeeded: 5,
+  canceled: 5,
+};
+const CHARGE_RANK: Record<string, number> = { pending: 0, succeeded: 1, failed: 1 };
+const REFUND_RANK: Record<string, number> = { pending: 0, requires_action: 0, succeeded: 1, failed: 1, canceled: 1 };
+
+function compareRank(incoming: number[], stored: number[]): number {
+  for (let index = 0; index < incoming.length; index += 1) {
+    const difference = (incoming[index] ?? 0) - (stored[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+const idOf = (value: string | { id: string } | null | undefined): string | null => (value == null ? null : typeof value === 'string' ? value : value.id);
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+
+/** Creates the row, or replaces a row the response is further along than; true when it wrote. */
+async function writeIfNewer<Row extends { source: string; updatedFromEventCreated: number }>(options: {
+  find: () => Promise<(Row & { rank: number[] }) | null>;
+  create: () => Promise<unknown>;
+  update: (stored: Row) => Promise<unknown>;
+  rank: number[];
+}): Promise<void> {
+  const stored = await options.find();
+  if (!stored) {
+    try {
+      await options.create();
+    } catch (error) {
+      // The webhook inserted the row meanwhile: it holds this state or a newer one.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return;
+  }
+  const order = compareRank(options.rank, stored.rank);
+  if (order > 0 || (order === 0 && stored.source === 'api_response')) await options.update(stored);
+}
+
+export async function projectPaymentIntentResponse(intent: Stripe.PaymentIntent, db: PaymentProjectionDb): Promise<void> {
+  const rankOf = (status: string, amountReceived: number) => [INTENT_RANK[status] ?? 0, amountReceived];
+  const data = {
+    status: intent.status,
+    amount: intent.amount,
+    amountReceived: intent.amount_received,
+    currency: intent.currency,
+    customerId: idOf(intent.customer),
+    created: intent.created,
+    source: 'api_response',
+    updatedFromEventId: null,
+    raw: JSON.stringify(intent),
+  };
+  await writeIfNewer({
+    rank: rankOf(intent.status, intent.amount_received),
+    find: async () => {
+      const row = await db.stripePaymentIntent.findUnique({ where: { id: intent.id }, select: { status: true, amountReceived: true, source: true, updatedFromEventCreated: true } });
+      return row && { ...row, rank: rankOf(row.status, row.amountReceived) };
+    },
+    create: () => db.stripePaymentIntent.create({ data: { id: intent.id, ...data, updatedFromEventCreated: 0 } }),
+    update: (stored) =>
+      db.stripePaymentIntent.updateMany({ where: { id: intent.id, updatedFromEventCreated: stored.updatedFromEventCreated }, data }),
+  });
+}
+
+export async function projectChargeResponse(charge: Stripe.Charge, db: PaymentProjectionDb): Promise<void> {
+  const rankOf = (status: string, captured: boolean, amountRefunded: number) => [CHARGE_RANK[status] ?? 0, captured ? 1 : 0, amountRefunded];
+  const data = {
+    status: charge.status,
+    amount: charge.amount,
+    amountRefunded: charge.amount_refunded,
+    currency: charge.currency,
+    customerId: idOf(charge.customer),
+    paymentIntentId: idOf(charge.payment_intent),
+    created: charge.created,
+    source: 'api_response',
+    updatedFromEventId: null,
+    raw: JSON.stringify(charge),
+  };
+  await writeIfNewer({
+    rank: rankOf(charge.status, charge.captured, charge.amount_refunded),
+    find: async () => {
+      const row = await db.stripeCharge.findUnique({ where: { id: charge.id }, select: { status: true, amountRefunded: true, raw: true, source: true, updatedFromEventCreated: true } });
+      if (!row) return null;
+      const captured = (JSON.parse(row.raw) as { captured?: boolean }).captured === true;
+      return { ...row, rank: rankOf(row.status, captured, row.amountRefunded) };
+    },
+    create: () => db.stripeCharge.create({ data: { id: charge.id, ...data, updatedFromEventCreated: 0 } }),
+    update: (stored) => db.stripeCharge.updateMany({ where: { id: charge.id, updatedFromEventCreated: stored.updatedFromEventCreated }, data }),
+  });
+}
+
+export async function projectRefundResponse(refund: Stripe.Refund, db: PaymentProjectionDb): Promise<void> {
+  const rankOf = (status: string | null) => [REFUND_RANK[status ?? 'pending'] ?? 0];
+  const data = {
+    status: refund.status ?? 'pending',
+    amount: refund.amount,
+    currency: refund.currency,
+    chargeId: idOf(refund.charge),
+    paymentIntentId: idOf(refund.payment_intent),
+    created: refund.created,
+    source: 'api_response',
+    updatedFromEventId: null,
+    raw: JSON.stringify(refund),
+  };
+  await writeIfNewer({
+    rank: rankOf(refund.status),
+    find: async () => {
+      const row = await db.stripeRefund.findUnique({ where: { id: refund.id }, select: { status: true, source: true, updatedFromEventCreated: true } });
+      return row && { ...row, rank: rankOf(row.status) };
+    },
+    create: () => db.stripeRefund.create({ data: { id: refund.id, ...data, updatedFromEventCreated: 0 } }),
+    update: (stored) => db.stripeRefund.updateMany({ where: { id: refund.id, updatedFromEventCreated: stored.updatedFromEventCreated }, data }),
+  });
+}
