@@ -11,3 +11,7 @@ export const eventFiltersSchema = z.object({
 export type EventFilters = z.infer<typeof eventFiltersSchema>;
 
 export const replayEventSchema = z.object({ eventId: z.string().regex(/^evt_[A-Za-z0-9_]+$/, 'Unknown event.') });
+
+export const eventIdSchema = replayEventSchema;
+
+export const missedEventsSchema = z.object({ days: z.coerce.number().int().min(1).max(30).catch(30) });

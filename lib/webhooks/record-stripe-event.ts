@@ -11,6 +11,8 @@ export interface RecordStripeEventOptions {
   event: Stripe.Event;
   /** the body exactly as it was signed */
   payload: string;
+  /** `verified` for a signed delivery; `fetched` for an event read from Stripe's API with our key (missed-event check) */
+  signatureResult?: 'verified' | 'fetched';
 }
 
 const ERROR_MAX = 1000;
@@ -44,7 +46,7 @@ export async function recordStripeEvent(options: RecordStripeEventOptions, db: D
     apiVersion: event.api_version ?? null,
     created: event.created,
     payload,
-    signatureResult: 'verified',
+    signatureResult: options.signatureResult ?? 'verified',
   };
   try {
     // Outside the transaction, so no lock is held while Stripe answers; a failed read is a 5xx and Stripe retries.

@@ -1,11 +1,17 @@
 'use server';
-// Events actions: replay a stored event (admin only).
+// Events actions (admin only): replay a stored event, resend one from Stripe, check for missed events.
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { db } from '@/lib/db/client';
+import { serverEnv } from '@/lib/env';
 import { stripe } from '@/lib/stripe/client';
-import { replayEventSchema } from '@/lib/webhooks/event-filters';
+import { describeMissedEvents } from '@/lib/webhooks/describe-missed-events';
+import { eventIdSchema, missedEventsSchema, replayEventSchema } from '@/lib/webhooks/event-filters';
+import { ingestMissedEvents } from '@/lib/webhooks/ingest-missed-events';
 import { replayStripeEvent } from '@/lib/webhooks/replay-stripe-event';
+import { resendStripeEvent } from '@/lib/webhooks/resend-stripe-event';
+
+const DEFAULT_APP_URL = 'http://localhost:3000';
 
 export const replayEventAction = validatedAction(
   { name: 'replay-stripe-event', permission: 'events:replay', schema: replayEventSchema },
@@ -14,5 +20,29 @@ export const replayEventAction = validatedAction(
     revalidatePath('/events');
     revalidatePath(`/events/${input.eventId}`);
     return outcome;
+  },
+);
+
+export const resendEventAction = validatedAction(
+  { name: 'resend-stripe-event', permission: 'events:replay', schema: eventIdSchema },
+  async (input, { user }): Promise<string> => {
+    const env = serverEnv();
+    const { webhookEndpoint } = await resendStripeEvent(
+      { eventId: input.eventId, actor: user, appUrl: env.BETTER_AUTH_URL ?? DEFAULT_APP_URL, isSandbox: env.isSandbox },
+      { stripe: stripe(), db },
+    );
+    revalidatePath('/events');
+    return webhookEndpoint
+      ? `Stripe will deliver ${input.eventId} again to ${webhookEndpoint}; it shows here once it arrives.`
+      : `Stripe will deliver ${input.eventId} again to the Stripe CLI (stripe listen): no endpoint of this account points at this app.`;
+  },
+);
+
+export const checkMissedEventsAction = validatedAction(
+  { name: 'check-missed-events', permission: 'events:replay', schema: missedEventsSchema },
+  async (input): Promise<string> => {
+    const report = await ingestMissedEvents({ days: input.days }, { stripe: stripe(), db });
+    revalidatePath('/events');
+    return describeMissedEvents(report, input.days);
   },
 );

@@ -1,12 +1,15 @@
 // /events: every event the webhook received, newest first, filterable by type and object id.
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table';
+import { EventOperationForm } from '@/components/event-operation-form';
 import { EventSignatureFailures } from '@/components/event-signature-failures';
 import { Pager } from '@/components/pager';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
 import { eventFiltersSchema } from '@/lib/webhooks/event-filters';
 import { listDeliveryFailures } from '@/lib/webhooks/list-delivery-failures';
 import { listStripeEvents } from '@/lib/webhooks/list-stripe-events';
+import { checkMissedEventsAction } from './actions';
 
 export const metadata = { title: 'Events · Paydesk' };
 
@@ -32,7 +35,7 @@ function pageHref(filters: { type?: string; objectId?: string }, before?: string
 }
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePermission('events:view');
+  const user = await requirePermission('events:view');
   const parsed = eventFiltersSchema.safeParse(await searchParams);
   const filters = parsed.success ? parsed.data : { type: undefined, objectId: undefined, before: undefined };
   const [page, failures] = await Promise.all([listStripeEvents(filters), listDeliveryFailures()]);
@@ -45,6 +48,16 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <p className="text-sm text-slate-600">Stripe events received by the webhook, newest first, and what the projection did with each.</p>
 
       <EventSignatureFailures failures={failures} />
+
+      {can(user.role, 'events:replay') ? (
+        <section aria-labelledby="missed-events-title" className="space-y-2">
+          <h2 id="missed-events-title" className="text-lg font-semibold">
+            Missed events
+          </h2>
+          <p className="text-sm text-slate-600">Lists the events Stripe made in the last 30 days (including those whose deliveries failed) and ingests any this store lacks.</p>
+          <EventOperationForm action={checkMissedEventsAction} label="Check for missed events" pendingLabel="Checking…" fields={{ days: '30' }} />
+        </section>
+      ) : null}
 
       <form role="search" action="/events" className="flex flex-wrap items-end gap-2">
         <div>

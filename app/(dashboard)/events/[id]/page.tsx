@@ -1,11 +1,12 @@
-// /events/[id]: one stored event — its outcome, the raw payload as Stripe signed it, and Replay for admins.
+// /events/[id]: one stored event — its outcome, the raw payload as Stripe signed it, Replay and Resend from Stripe for admins.
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { EventOperationForm } from '@/components/event-operation-form';
 import { ReplayEventForm } from '@/components/replay-event-form';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
 import { retrieveStripeEvent } from '@/lib/webhooks/retrieve-stripe-event';
-import { replayEventAction } from '../actions';
+import { replayEventAction, resendEventAction } from '../actions';
 
 export const metadata = { title: 'Event · Paydesk' };
 
@@ -42,7 +43,12 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <dt className="text-slate-500">Replayed</dt>
         <dd>{event.replayCount === 0 ? 'never' : `${event.replayCount}×`}</dd>
       </dl>
-      {can(user.role, 'events:replay') ? <ReplayEventForm action={replayEventAction} eventId={event.id} /> : null}
+      {can(user.role, 'events:replay') ? (
+        <div className="flex flex-wrap items-start gap-6">
+          <ReplayEventForm action={replayEventAction} eventId={event.id} />
+          <EventOperationForm action={resendEventAction} label="Resend from Stripe" pendingLabel="Asking Stripe…" fields={{ eventId: event.id }} />
+        </div>
+      ) : null}
       <div>
         {/* byte for byte as signed (Stripe sends it indented): re-formatting would hide an altered body */}
         <h2 className="mb-2 text-lg font-semibold">Payload</h2>
