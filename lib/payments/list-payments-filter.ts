@@ -37,7 +37,7 @@ export interface PaymentListFilter {
   /** minor units of `currency`, inclusive */
   amountMin?: number;
   amountMax?: number;
-  /** lowercase words; a payment matches when its search text contains every one */
+  /** words as typed; a payment matches when its search text contains every one, in any case */
   searchTerms?: string[];
 }
 
@@ -101,7 +101,7 @@ export function parsePaymentListSearch(input: URLSearchParams | Record<string, s
     delete filter.createdBefore;
   }
   if (valid.q) {
-    const terms = [...new Set(valid.q.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8);
+    const terms = [...new Set(valid.q.split(/\s+/).filter(Boolean))].slice(0, 8);
     if (terms.length > 0) filter.searchTerms = terms;
   }
 

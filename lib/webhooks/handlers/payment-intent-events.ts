@@ -18,16 +18,21 @@ export const PAYMENT_INTENT_EVENT_TYPES = [
 export type PaymentIntentEvent = Extract<Stripe.Event, { type: (typeof PAYMENT_INTENT_EVENT_TYPES)[number] }>;
 
 // How far along the intent's life each status is; used only to order changes made within the same second.
+// A failed attempt sends the intent back to requires_payment_method, after requires_confirmation/requires_action
+// in the same second (create-and-confirm with a declined card does exactly that), so it ranks as its own step.
 const STATUS_RANK: Record<string, number> = {
   requires_payment_method: 0,
   requires_confirmation: 1,
   requires_action: 2,
-  processing: 3,
-  requires_capture: 4,
-  succeeded: 5,
-  canceled: 5,
+  payment_failed: 3,
+  processing: 4,
+  requires_capture: 5,
+  succeeded: 6,
+  canceled: 6,
 };
-const rankOf = (status: string, amountReceived: number): number[] => [STATUS_RANK[status] ?? 0, amountReceived];
+const stepOf = (status: string, hasPaymentError: boolean): string =>
+  status === 'requires_payment_method' && hasPaymentError ? 'payment_failed' : status;
+const rankOf = (step: string, amountReceived: number): number[] => [STATUS_RANK[step] ?? 0, amountReceived];
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -66,10 +71,11 @@ export async function applyPaymentIntentEvent(event: PaymentIntentEvent, db: Pro
   const intent = event.data.object;
   const stored = await db.stripePaymentIntent.findUnique({
     where: { id: intent.id },
-    select: { updatedFromEventCreated: true, status: true, amountReceived: true },
+    select: { updatedFromEventCreated: true, status: true, amountReceived: true, raw: true },
   });
-  const incoming = { eventCreated: event.created, rank: rankOf(intent.status, intent.amount_received) };
-  if (stored && isOlderState(incoming, { eventCreated: stored.updatedFromEventCreated, rank: rankOf(stored.status, stored.amountReceived) })) {
+  const incoming = { eventCreated: event.created, rank: rankOf(stepOf(intent.status, Boolean(intent.last_payment_error)), intent.amount_received) };
+  const storedStep = stored ? stepOf(stored.status, Boolean((JSON.parse(stored.raw) as { last_payment_error?: unknown }).last_payment_error)) : '';
+  if (stored && isOlderState(incoming, { eventCreated: stored.updatedFromEventCreated, rank: rankOf(storedStep, stored.amountReceived) })) {
     return { outcome: 'stale', note: 'an equal or newer state is already stored' };
   }
   const data = { ...paymentIntentColumns(intent), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' };
