@@ -1,6 +1,7 @@
 // What a resource module hands the server: one RouteDefinition per Stripe operation it serves.
 import type { Account } from '../store/account';
 import type { ParamObject } from '../params/validate-params';
+import type { UploadedFile } from './request-body';
 
 export interface RequestContext {
   account: Account;
@@ -14,6 +15,8 @@ export interface RequestContext {
   params: ParamObject;
   /** Values of `{name}` segments of the operation's path. */
   pathParams: Record<string, string>;
+  /** Files sent as multipart parts (`POST /v1/files`), by field name; their parameter holds the content's SHA-256. */
+  uploads?: Record<string, UploadedFile>;
 }
 
 /** A JSON-serialisable API response: a Stripe object, list, search result or deleted stub. */

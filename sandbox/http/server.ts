@@ -10,8 +10,10 @@ import type { ArmedFault, FaultRegistry } from '../faults/fault-registry';
 import { injectBeforeExecution, loseResponse } from '../faults/inject-api-fault';
 import { CORS_HEADERS, serveBrowserRoute } from '../stripe-js/serve';
 import { serveThreeDSecurePage } from '../hosted/three-d-secure-page';
+import { serveFileDownload } from '../hosted/file-downloads';
 import { readApiKey } from './auth';
 import { decodeForm } from './form-decode';
+import { decodeRequestBody, readRequestBody } from './request-body';
 import type { FormObject } from './form-value';
 import { beginIdempotent, finishIdempotent, releaseIdempotent } from './idempotency';
 import { assertPublishableAllowed, publishableErrorView, publishableView } from './publishable-key';
@@ -19,26 +21,6 @@ import type { RequestContext, RouteDefinition } from './route';
 import { compileRoutes, matchRoute, type CompiledRoute } from './router';
 import { CONTROLS, findControl, type ControlTable } from './sandbox-controls';
 import { invalidRequest, StripeApiError, unrecognizedUrl } from './stripe-error';
-
-const MAX_BODY_BYTES = 1 << 20;
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new StripeApiError(413, { type: 'invalid_request_error', message: 'Request body too large.' }));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 function send(response: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
   response.writeHead(status, {
@@ -84,8 +66,9 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
     try {
       if (await serveBrowserRoute(request, response, path)) return;
       if (await serveThreeDSecurePage(store, request, response, path, query)) return;
-      const rawBody = method === 'GET' ? '' : await readBody(request);
-      const decoded: FormObject = { ...decodeForm(query), ...decodeForm(rawBody) };
+      if (serveFileDownload(store, request, response, path)) return;
+      const requestBody = decodeRequestBody(request.headers['content-type'], method === 'GET' ? Buffer.alloc(0) : await readRequestBody(request));
+      const decoded: FormObject = { ...decodeForm(query), ...requestBody.form };
 
       const control = findControl([CONTROLS, ...controls], method, path);
       if (control) {
@@ -134,7 +117,7 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
       }
       if (account.latencyMs > 0) await sleep(account.latencyMs);
 
-      const context: RequestContext = { account, requestId, idempotencyKey, method, path, params, pathParams: match.pathParams };
+      const context: RequestContext = { account, requestId, idempotencyKey, method, path, params, pathParams: match.pathParams, uploads: requestBody.uploads };
       const result = await match.compiled.route.handle(context);
       const expand = Array.isArray(params.expand) ? params.expand.filter((p): p is string => typeof p === 'string') : [];
       const expanded = expand.length > 0 ? applyExpand(account, result, expand) : result;

@@ -14,6 +14,7 @@ import type { Account } from '../store/account';
 import { newId, nowSeconds } from '../store/ids';
 import { EVIDENCE_FILE_FIELDS, EVIDENCE_TEXT_FIELDS } from './dispute-params';
 import { findCharge } from './charges';
+import { findFile } from './files';
 
 type Dispute = Stripe.Dispute;
 export type DisputeKind = 'fraudulent' | 'inquiry';
@@ -23,11 +24,14 @@ const DAY = 86_400;
 const DISPUTE_FEE = 1500;
 /** The combined character limit of all evidence fields (Stripe's API reference). */
 const EVIDENCE_TOTAL_LIMIT = 150_000;
+/** Stripe refuses evidence whose files add up to more than about 4.5 MB (its dispute guide). */
+const EVIDENCE_FILES_LIMIT_BYTES = 4.5 * 1024 * 1024;
 /** Days to respond; Stripe's due date falls at the end of a day (23:59:59 UTC). */
 const RESPONSE_DAYS = 7;
 
 const TEXT_FIELDS = Object.keys(EVIDENCE_TEXT_FIELDS) as (keyof typeof EVIDENCE_TEXT_FIELDS)[];
-const EVIDENCE_FIELDS = [...TEXT_FIELDS, ...(Object.keys(EVIDENCE_FILE_FIELDS) as (keyof typeof EVIDENCE_FILE_FIELDS)[])];
+const FILE_FIELDS = Object.keys(EVIDENCE_FILE_FIELDS) as (keyof typeof EVIDENCE_FILE_FIELDS)[];
+const EVIDENCE_FIELDS = [...TEXT_FIELDS, ...FILE_FIELDS];
 
 const CLOSED: ReadonlySet<string> = new Set(['won', 'lost', 'warning_closed', 'prevented']);
 const SUBMITTED: ReadonlySet<string> = new Set(['under_review', 'warning_under_review', 'appeal_under_review']);
@@ -144,7 +148,29 @@ function settle(source: EventSource, before: Dispute, outcome: 'won' | 'lost', p
 
 const alreadyClosed = (dispute: Dispute) => invalidRequest(`This dispute (${dispute.id}) is already closed and cannot be changed.`);
 
-function readEvidence(before: Dispute, params: RequestContext['params']): Stripe.Dispute.Evidence {
+/** File evidence must name this account's `dispute_evidence` uploads, and together stay under Stripe's size limit. */
+function checkEvidenceFiles(account: Account, evidence: Record<string, unknown>): void {
+  let totalBytes = 0;
+  for (const field of FILE_FIELDS) {
+    const id = evidence[field];
+    if (typeof id !== 'string' || id === '') continue;
+    const file = findFile(account, id, `evidence[${field}]`);
+    if (file.purpose !== 'dispute_evidence') {
+      throw invalidRequest(`The file ${id} has purpose \`${file.purpose}\`; dispute evidence needs files uploaded with purpose \`dispute_evidence\`.`, {
+        param: `evidence[${field}]`,
+      });
+    }
+    totalBytes += file.size;
+  }
+  if (totalBytes > EVIDENCE_FILES_LIMIT_BYTES) {
+    throw invalidRequest(
+      "The files you've attached to this dispute as evidence will exceed the limit for a dispute's total size. Try using smaller files as evidence. Hint: if you've attached images, you might want to try providing them in lower resolutions.",
+      { param: 'evidence' },
+    );
+  }
+}
+
+function readEvidence(account: Account, before: Dispute, params: RequestContext['params']): Stripe.Dispute.Evidence {
   const given = readObject(params, 'evidence');
   if (!given) return before.evidence;
   const evidence: Record<string, unknown> = { ...before.evidence };
@@ -156,6 +182,7 @@ function readEvidence(before: Dispute, params: RequestContext['params']): Stripe
   if (total > EVIDENCE_TOTAL_LIMIT) {
     throw invalidRequest(`The combined character count of all evidence fields is limited to 150,000; this evidence has ${total}.`, { param: 'evidence' });
   }
+  checkEvidenceFiles(account, evidence);
   return evidence as unknown as Stripe.Dispute.Evidence;
 }
 
@@ -171,7 +198,7 @@ function update(context: RequestContext): Dispute {
   if (touchesEvidence && SUBMITTED.has(before.status)) {
     throw invalidRequest(`This dispute (${before.id}) has already been submitted, and its evidence can no longer be updated.`, { param: 'evidence' });
   }
-  const evidence = readEvidence(before, params);
+  const evidence = readEvidence(account, before, params);
   const method = readString(params, 'intended_submission_method') as Stripe.Dispute.IntendedSubmissionMethod | undefined;
   let after: Dispute = {
     ...before,

@@ -5,6 +5,7 @@ import { disputes } from './disputes';
 import { balanceTransactions } from './balance-transactions';
 import { charges } from './charges';
 import { events } from './events';
+import { files } from './files';
 import { paymentIntents } from './payment-intents';
 import { paymentLinks } from './payment-links';
 import { paymentMethods } from './payment-methods';
@@ -27,5 +28,6 @@ export const RESOURCE_MODULES: ResourceModule[] = [
   refunds,
   balanceTransactions,
   disputes,
+  files,
   setupIntents,
 ];

@@ -79,7 +79,7 @@ function extract(spec: JsonObject, operation: string): ObjectSchema {
     if (parameter.required === true) required.push(parameter.name);
   }
   const body = isObject(op.requestBody) ? op.requestBody : undefined;
-  const form = body && isObject(body.content) ? body.content['application/x-www-form-urlencoded'] : undefined;
+  const form = body && isObject(body.content) ? (body.content['application/x-www-form-urlencoded'] ?? body.content['multipart/form-data']) : undefined;
   if (isObject(form) && isObject(form.schema)) {
     const converted = convert(form.schema);
     if (converted.t === 'object') {

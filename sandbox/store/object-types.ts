@@ -24,6 +24,10 @@ export interface ObjectTypes {
   three_d_secure_attempt: ThreeDSecureAttempt;
   setup_intent: Stripe.SetupIntent;
   setup_attempt: Stripe.SetupAttempt;
+  file: Stripe.File;
+  file_link: Stripe.FileLink;
+  /** An uploaded file's bytes, kept beside the file (not a Stripe object; keyed by the file's id). */
+  file_content: FileContent;
 }
 
 export type ObjectType = keyof ObjectTypes;
@@ -38,6 +42,13 @@ export interface PaymentLinkItems {
   id: string;
   object: 'payment_link_items';
   items: { id: string; price: string; quantity: number }[];
+}
+
+export interface FileContent {
+  id: string;
+  object: 'file_content';
+  mimeType: string;
+  base64: string;
 }
 
 export interface ThreeDSecureAttempt {

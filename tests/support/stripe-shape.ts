@@ -37,6 +37,8 @@ const NULLABLE: Record<string, string[]> = {
     'inactive_message',
   ],
   event: [],
+  file: ['expires_at', 'url'],
+  file_link: ['expires_at'],
   payment_method: ['customer'],
   payment_intent: [
     'automatic_payment_methods',
