@@ -1,6 +1,7 @@
 // Parameters the SDK's newer types accept that the 2023 spec lacks; merged over endpoint-params.json.
 // `npx tsx sandbox/scripts/extract-params.ts` prints any SDK parameter still missing from both.
 import { DISPUTE_UPDATE_PARAM_OVERRIDES } from '../resources/dispute-params';
+import { BILLING_PARAM_OVERRIDES } from '../resources/invoice-params';
 import { WEBHOOK_ENDPOINT_PARAM_OVERRIDES } from '../webhooks/param-overrides';
 import type { ObjectSchema, ParamSchema } from './param-schema';
 
@@ -37,6 +38,7 @@ const allowRedisplay: ParamSchema = { t: 'string', enum: ['always', 'limited', '
 
 export const SDK_PARAM_OVERRIDES: Record<string, Record<string, ParamSchema>> = {
   ...WEBHOOK_ENDPOINT_PARAM_OVERRIDES,
+  ...BILLING_PARAM_OVERRIDES,
   'POST /v1/disputes/{dispute}': DISPUTE_UPDATE_PARAM_OVERRIDES,
   'POST /v1/customers': customerExtras,
   'POST /v1/customers/{customer}': customerExtras,

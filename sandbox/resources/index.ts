@@ -13,6 +13,12 @@ import { prices } from './prices';
 import { products } from './products';
 import { refunds } from './refunds';
 import { setupIntents } from './setup-intents';
+import { creditNotes } from './credit-notes';
+import { customerBalanceTransactions } from './invoice-customer-balance';
+import { invoiceItems } from './invoice-items';
+import { invoices } from './invoices';
+import { quotes } from './quotes';
+import { subscriptions } from './subscriptions';
 import { webhookEndpoints } from '../webhooks/webhook-endpoints';
 
 export const RESOURCE_MODULES: ResourceModule[] = [
@@ -30,4 +36,10 @@ export const RESOURCE_MODULES: ResourceModule[] = [
   disputes,
   files,
   setupIntents,
+  invoices,
+  invoiceItems,
+  quotes,
+  subscriptions,
+  creditNotes,
+  customerBalanceTransactions,
 ];
