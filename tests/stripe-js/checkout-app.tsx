@@ -11,9 +11,10 @@ export interface CheckoutConfig {
   /**
    * payment: Payment Element on a client secret, `redirect: 'if_required'`; redirect: the same with Stripe's
    * default redirect; deferred: Payment Element in `mode: 'payment'`; card: Card Element; split: the
-   * number, expiry and CVC Elements; next-action: an intent the server confirmed, finished with handleNextAction.
+   * number, expiry and CVC Elements; next-action: an intent the server confirmed, finished with handleNextAction;
+   * setup: Payment Element on a SetupIntent's client secret, saved with confirmSetup.
    */
-  flow: 'payment' | 'redirect' | 'deferred' | 'card' | 'split' | 'next-action';
+  flow: 'payment' | 'redirect' | 'deferred' | 'card' | 'split' | 'next-action' | 'setup';
   clientSecret: string;
 }
 
@@ -56,6 +57,11 @@ function PaymentForm({ config }: { config: CheckoutConfig }) {
       if (submitted.error) return setError(submitted.error.message ?? 'Invalid card details.');
     }
     const confirmParams = { return_url: `${location.origin}/returned` };
+    if (config.flow === 'setup') {
+      const saved = await stripe.confirmSetup({ elements, confirmParams, redirect: 'if_required' });
+      if (saved.error) return setError(saved.error.message ?? 'The card could not be saved.');
+      return setStatus(`Setup ${saved.setupIntent.status}`);
+    }
     if (config.flow === 'redirect') {
       // Navigates away on success or for 3-D Secure; resolves only with an error.
       const { error } = await stripe.confirmPayment({ elements, confirmParams });
@@ -82,7 +88,7 @@ function PaymentForm({ config }: { config: CheckoutConfig }) {
         onBlur={() => record('blur')}
       />
       <button type="submit" disabled={!stripe}>
-        Pay
+        {config.flow === 'setup' ? 'Save card' : 'Pay'}
       </button>
       <Outcome status={status} error={error} />
     </form>
@@ -150,12 +156,12 @@ function NextActionForm({ config }: { config: CheckoutConfig }) {
   );
 }
 
-const FORMS = { payment: PaymentForm, redirect: PaymentForm, deferred: PaymentForm, card: CardForm, split: CardForm, 'next-action': NextActionForm };
+const FORMS = { payment: PaymentForm, redirect: PaymentForm, setup: PaymentForm, deferred: PaymentForm, card: CardForm, split: CardForm, 'next-action': NextActionForm };
 
 function App({ config }: { config: CheckoutConfig }) {
   const [stripePromise] = useState(() => loadStripe(config.publishableKey));
   const options: StripeElementsOptions =
-    config.flow === 'payment' || config.flow === 'redirect'
+    config.flow === 'payment' || config.flow === 'redirect' || config.flow === 'setup'
       ? { clientSecret: config.clientSecret }
       : config.flow === 'deferred'
         ? { mode: 'payment', amount: 2000, currency: 'usd' }

@@ -29,6 +29,18 @@ async function openCheckout(page: Page, flow: CheckoutConfig['flow'], intentPara
   return { stripe, intent };
 }
 
+/** A fresh sandbox account with a customer's SetupIntent, and the page set up to save a card to it. */
+async function openSetup(page: Page) {
+  const secretKey = freshSecretKey('stripejs-setup');
+  const stripe = sandboxStripe(secretKey);
+  const customer = await stripe.customers.create({ email: 'saver@example.com' });
+  const intent = await stripe.setupIntents.create({ customer: customer.id, automatic_payment_methods: { enabled: true } });
+  const config: CheckoutConfig = { publishableKey: secretKey.replace(/^sk_/, 'pk_'), flow: 'setup', clientSecret: intent.client_secret ?? '' };
+  await page.goto(server.pageUrl(config));
+  await expect.poll(() => page.evaluate(() => window.elementEvents.some((event) => event.type === 'ready'))).toBe(true);
+  return { stripe, intent, customer };
+}
+
 async function typeCard(page: Page, number: string, { expiry = '12 / 34', cvc = '123', zip = '94107' } = {}) {
   await page.getByLabel('Card number').fill(number);
   await page.getByLabel('Expiration date').fill(expiry);
@@ -195,4 +207,38 @@ test('a publishable key reaches only what Stripe.js may call, and intents only w
   // Only the fields Stripe marks "retrievable with publishable key".
   expect(publishable).not.toHaveProperty('metadata');
   expect(publishable).not.toHaveProperty('customer');
+});
+
+test('confirmSetup saves a card to the customer through the Payment Element', async ({ page }) => {
+  const { stripe, intent, customer } = await openSetup(page);
+  await typeCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Save card' }).click();
+
+  await expect(page.getByRole('status')).toHaveText('Setup succeeded');
+  const saved = await stripe.setupIntents.retrieve(intent.id);
+  expect(saved.status).toBe('succeeded');
+  const cards = await stripe.customers.listPaymentMethods(customer.id);
+  expect(cards.data.map((card) => card.id)).toEqual([saved.payment_method]);
+  expect(server.requests.join('\n')).not.toContain('4242424242424242');
+});
+
+test('confirmSetup with a declined card shows the decline, and the SetupAttempt records it', async ({ page }) => {
+  const { stripe, intent } = await openSetup(page);
+  await typeCard(page, '4000 0000 0000 0002');
+  await page.getByRole('button', { name: 'Save card' }).click();
+
+  await expect(page.getByRole('alert')).toHaveText('Your card was declined.');
+  expect((await stripe.setupIntents.retrieve(intent.id)).status).toBe('requires_payment_method');
+  const attempts = await stripe.setupAttempts.list({ setup_intent: intent.id });
+  expect(attempts.data[0]).toMatchObject({ status: 'failed', setup_error: { code: 'card_declined', decline_code: 'generic_decline' } });
+});
+
+test('confirmSetup runs the 3-D Secure challenge a card set-up requires', async ({ page }) => {
+  const { stripe, intent } = await openSetup(page);
+  await typeCard(page, '4000 0025 0000 3155');
+  await page.getByRole('button', { name: 'Save card' }).click();
+
+  await page.frameLocator('iframe[title="3D Secure challenge"]').getByRole('button', { name: /complete/i }).click();
+  await expect(page.getByRole('status')).toHaveText('Setup succeeded');
+  expect((await stripe.setupIntents.retrieve(intent.id)).status).toBe('succeeded');
 });
