@@ -1,7 +1,7 @@
-// Events: list (type, types[], created filters) and retrieve; recording lives in core/events.ts.
+// Events: list (type, types[], created, delivery_success filters) and retrieve; recording lives in core/events.ts.
 import { findOr404 } from '../core/crud';
 import { paginate } from '../core/list';
-import { readString, readStringArray } from '../core/read-params';
+import { readBoolean, readString, readStringArray } from '../core/read-params';
 import type { ResourceModule } from '../core/resource-module';
 import { invalidRequest } from '../http/stripe-error';
 
@@ -27,9 +27,13 @@ export const events: ResourceModule = {
           throw invalidRequest('You may only specify one of these parameters: type, types.', { param: 'type' });
         }
         const matchers = (type !== undefined ? [type] : types).map(typeMatcher);
+        // Stripe: false lists events still pending or failed at some endpoint; true, those every endpoint took.
+        const deliverySuccess = readBoolean(context.params, 'delivery_success');
         return paginate(context, context.account.all('event'), {
           noun: 'event',
-          filter: matchers.length === 0 ? undefined : (event) => matchers.some((matches) => matches(event.type)),
+          filter: (event) =>
+            (matchers.length === 0 || matchers.some((matches) => matches(event.type))) &&
+            (deliverySuccess === undefined || (event.pending_webhooks === 0) === deliverySuccess),
         });
       },
     },

@@ -183,8 +183,10 @@ describe('webhook delivery', () => {
     const errors = deliveries.flatMap((d) => d.attempts.map((a) => a.error));
     expect(errors).toContain('timed out after 200 ms');
     expect(errors).toContain('ECONNREFUSED');
-    // Never delivered: Stripe's pending_webhooks counts them still.
+    // Never delivered: Stripe's pending_webhooks counts them still, and delivery_success=false finds it.
     expect((await stripe.events.retrieve(event.id)).pending_webhooks).toBe(2);
+    expect((await stripe.events.list({ delivery_success: false })).data.map((e) => e.id)).toContain(event.id);
+    expect((await stripe.events.list({ delivery_success: true })).data.map((e) => e.id)).not.toContain(event.id);
   });
 
   it('keeps pending_webhooks at the number of endpoints that have not yet acknowledged the event', async () => {
