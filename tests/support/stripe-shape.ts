@@ -75,7 +75,7 @@ const NULLABLE: Record<string, string[]> = {
     'parent',
   ],
   line_item: ['parent', 'pricing'],
-  credit_note: ['customer_balance_transaction', 'effective_at', 'out_of_band_amount', 'shipping_cost', 'memo'],
+  credit_note: ['customer_balance_transaction', 'effective_at', 'out_of_band_amount', 'shipping_cost', 'memo', 'voided_at'],
   subscription: [
     'billing_cycle_anchor_config',
     'cancel_at',
@@ -90,8 +90,10 @@ const NULLABLE: Record<string, string[]> = {
     'trial_start',
     'managed_payments',
     'latest_invoice',
+    'billing_thresholds',
   ],
   subscription_item: ['billing_thresholds'],
+  credit_note_line_item: ['quantity'],
   customer_balance_transaction: ['credit_note', 'invoice'],
 };
 
