@@ -54,7 +54,11 @@ export interface ParsedPaymentListSearch {
 }
 
 const SECONDS_PER_DAY = 86_400;
-const day = z.iso.date('Enter a date as YYYY-MM-DD.');
+// `created` is a 32-bit column of Unix seconds, which ends in January 2038; a later bound would overflow it.
+export const LAST_FILTER_DAY = '2038-01-17';
+const day = z.iso
+  .date('Enter a date as YYYY-MM-DD.')
+  .refine((value) => value >= '1970-01-01' && value <= LAST_FILTER_DAY, `Enter a date between 1970-01-01 and ${LAST_FILTER_DAY}.`);
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 
 const fieldSchemas = {

@@ -3,6 +3,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
+import { LAST_FILTER_DAY } from './list-payments-filter';
 
 export type OverviewDb = Pick<Db, 'stripePaymentIntent' | 'stripeDispute'>;
 
@@ -43,8 +44,12 @@ export function defaultOverviewRange(now = new Date()): OverviewRange {
   return { from: dayString(today - DEFAULT_DAYS + 1), to: dayString(today) };
 }
 
+const day = z.iso
+  .date('Enter a date as YYYY-MM-DD.')
+  .refine((value) => value >= '1970-01-01' && value <= LAST_FILTER_DAY, `Enter a date between 1970-01-01 and ${LAST_FILTER_DAY}.`);
+
 export const overviewRangeSchema = z
-  .object({ from: z.iso.date('Enter a date as YYYY-MM-DD.'), to: z.iso.date('Enter a date as YYYY-MM-DD.') })
+  .object({ from: day, to: day })
   .refine((range) => range.from <= range.to, { path: ['to'], message: 'The end date is before the start date.' })
   .refine((range) => dayNumber(range.to) - dayNumber(range.from) < MAX_DAYS, { path: ['to'], message: `Choose at most ${MAX_DAYS} days.` });
 

@@ -7,7 +7,12 @@ import { runTag } from './payments-list-fixtures';
 const db = createDb(process.env.DATABASE_URL);
 afterAll(() => db.$disconnect());
 
-const at = (isoTime: string): number => Date.parse(isoTime) / 1000;
+// A random stretch of days per run (before 2038: the columns are 32-bit seconds), so reruns on one database never meet.
+const DAY = 86_400;
+const firstDay = Date.parse('2030-01-01T00:00:00Z') / 1000 / DAY + Math.floor(Math.random() * 2_500);
+const dayOf = (offset: number): string => new Date((firstDay + offset) * DAY * 1000).toISOString().slice(0, 10);
+/** Unix seconds on the day `offset` days after the first, at hh:mm:ss UTC. */
+const at = (offset: number, time: string): number => Date.parse(`${dayOf(offset)}T${time}Z`) / 1000;
 
 async function insertIntent(tag: string, index: number, row: { status: string; amount: number; refunded?: number; currency: string; created: number }) {
   await db.stripePaymentIntent.create({
@@ -31,16 +36,16 @@ describe('the payments overview', () => {
   it('sums volume, refunds and counts per currency inside the range only, with rates and a bar per day', async () => {
     const tag = runTag('overview');
     const rows = [
-      { status: 'succeeded', amount: 10_000, refunded: 2_500, currency: 'usd', created: at('2032-03-01T00:00:00Z') },
-      { status: 'succeeded', amount: 5_000, currency: 'usd', created: at('2032-03-01T23:59:59Z') },
-      { status: 'succeeded', amount: 5_000, currency: 'usd', created: at('2032-03-03T12:00:00Z') },
-      { status: 'succeeded', amount: 20_000, currency: 'usd', created: at('2032-03-03T12:30:00Z') },
+      { status: 'succeeded', amount: 10_000, refunded: 2_500, currency: 'usd', created: at(0, '00:00:00') },
+      { status: 'succeeded', amount: 5_000, currency: 'usd', created: at(0, '23:59:59') },
+      { status: 'succeeded', amount: 5_000, currency: 'usd', created: at(2, '12:00:00') },
+      { status: 'succeeded', amount: 20_000, currency: 'usd', created: at(2, '12:30:00') },
       // Not counted: not succeeded, or outside the range.
-      { status: 'requires_capture', amount: 99_000, currency: 'usd', created: at('2032-03-02T10:00:00Z') },
-      { status: 'canceled', amount: 99_000, currency: 'usd', created: at('2032-03-02T10:00:00Z') },
-      { status: 'succeeded', amount: 77_700, currency: 'usd', created: at('2032-03-04T00:00:00Z') },
-      { status: 'succeeded', amount: 77_700, currency: 'usd', created: at('2032-02-29T23:59:59Z') },
-      { status: 'succeeded', amount: 5_000, refunded: 5_000, currency: 'jpy', created: at('2032-03-02T09:00:00Z') },
+      { status: 'requires_capture', amount: 99_000, currency: 'usd', created: at(1, '10:00:00') },
+      { status: 'canceled', amount: 99_000, currency: 'usd', created: at(1, '10:00:00') },
+      { status: 'succeeded', amount: 77_700, currency: 'usd', created: at(3, '00:00:00') },
+      { status: 'succeeded', amount: 77_700, currency: 'usd', created: at(-1, '23:59:59') },
+      { status: 'succeeded', amount: 5_000, refunded: 5_000, currency: 'jpy', created: at(1, '09:00:00') },
     ];
     for (const [index, row] of rows.entries()) await insertIntent(tag, index, row);
     await db.stripeDispute.create({
@@ -54,14 +59,14 @@ describe('the payments overview', () => {
         paymentIntentId: `pi_${tag}3`,
         hasEvidence: false,
         submissionCount: 0,
-        created: at('2032-03-03T13:00:00Z'),
-        updatedFromEventCreated: at('2032-03-03T13:00:00Z'),
+        created: at(2, '13:00:00'),
+        updatedFromEventCreated: at(2, '13:00:00'),
         source: 'webhook',
         raw: '{}',
       },
     });
 
-    const overview = await getPaymentsOverview({ from: '2032-03-01', to: '2032-03-03' }, db);
+    const overview = await getPaymentsOverview({ from: dayOf(0), to: dayOf(2) }, db);
     expect(overview).toEqual([
       {
         currency: 'usd',
@@ -73,9 +78,9 @@ describe('the payments overview', () => {
         disputeCount: 1,
         disputeRateBps: 2_500,
         daily: [
-          { day: '2032-03-01', volume: 15_000 },
-          { day: '2032-03-02', volume: 0 },
-          { day: '2032-03-03', volume: 25_000 },
+          { day: dayOf(0), volume: 15_000 },
+          { day: dayOf(1), volume: 0 },
+          { day: dayOf(2), volume: 25_000 },
         ],
       },
       {
@@ -88,17 +93,18 @@ describe('the payments overview', () => {
         disputeCount: 0,
         disputeRateBps: 0,
         daily: [
-          { day: '2032-03-01', volume: 0 },
-          { day: '2032-03-02', volume: 5_000 },
-          { day: '2032-03-03', volume: 0 },
+          { day: dayOf(0), volume: 0 },
+          { day: dayOf(1), volume: 5_000 },
+          { day: dayOf(2), volume: 0 },
         ],
       },
     ]);
   });
 
   it('shows nothing for a range without payments, and refuses reversed or over-long ranges', async () => {
-    expect(await getPaymentsOverview({ from: '2041-01-01', to: '2041-01-31' }, db)).toEqual([]);
+    expect(await getPaymentsOverview({ from: '2037-12-01', to: '2037-12-31' }, db)).toEqual([]);
     expect(overviewRangeSchema.safeParse({ from: '2032-03-03', to: '2032-03-01' }).error?.issues[0]?.message).toBe('The end date is before the start date.');
     expect(overviewRangeSchema.safeParse({ from: '2030-01-01', to: '2031-06-01' }).error?.issues[0]?.message).toBe('Choose at most 366 days.');
+    expect(overviewRangeSchema.safeParse({ from: '2038-02-01', to: '2038-02-02' }).error?.issues[0]?.message).toBe('Enter a date between 1970-01-01 and 2038-01-17.');
   });
 });

@@ -99,6 +99,8 @@ describe('the payments list, from payments made in the sandbox', () => {
     expect(parsed.filter).toEqual({});
     expect(parsePaymentListSearch(new URLSearchParams('currency=usd&min=1.005')).fieldErrors.min).toBe('USD allows at most 2 decimal places.');
     expect(parsePaymentListSearch(new URLSearchParams('currency=usd&min=4.35')).filter.amountMin).toBe(435);
+    // Beyond what the 32-bit `created` column holds.
+    expect(parsePaymentListSearch(new URLSearchParams('to=2040-01-01')).fieldErrors.to).toBe('Enter a date between 1970-01-01 and 2038-01-17.');
   });
 });
 
