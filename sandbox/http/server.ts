@@ -10,6 +10,9 @@ import type { ArmedFault, FaultRegistry } from '../faults/fault-registry';
 import { injectBeforeExecution, loseResponse } from '../faults/inject-api-fault';
 import { CORS_HEADERS, serveBrowserRoute } from '../stripe-js/serve';
 import { serveThreeDSecurePage } from '../hosted/three-d-secure-page';
+import { serveConnectOnboardingPage } from '../hosted/connect-onboarding-page';
+import { CONNECT_CONTROLS } from '../resources/connect-controls';
+import { actingAccount, bindConnectStore } from '../resources/connect-store';
 import { serveFileDownload } from '../hosted/file-downloads';
 import { readApiKey } from './auth';
 import { decodeForm } from './form-decode';
@@ -46,6 +49,7 @@ export interface SandboxServerOptions {
 
 export function createSandboxServer({ store, routes, paramTable, controls = [], faults }: SandboxServerOptions): Server {
   const compiled: CompiledRoute[] = compileRoutes(routes, paramTable);
+  bindConnectStore(store);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = newRequestId();
@@ -66,11 +70,12 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
     try {
       if (await serveBrowserRoute(request, response, path)) return;
       if (await serveThreeDSecurePage(store, request, response, path, query)) return;
+      if (await serveConnectOnboardingPage(store, request, response, path)) return;
       if (serveFileDownload(store, request, response, path)) return;
       const requestBody = decodeRequestBody(request.headers['content-type'], method === 'GET' ? Buffer.alloc(0) : await readRequestBody(request));
       const decoded: FormObject = { ...decodeForm(query), ...requestBody.form };
 
-      const control = findControl([CONTROLS, ...controls], method, path);
+      const control = findControl([CONTROLS, CONNECT_CONTROLS, ...controls], method, path);
       if (control) {
         const result = control.handler({ store, request, body: decoded, pathParams: control.pathParams });
         send(response, result.status, JSON.stringify(result.body), headers);
@@ -81,7 +86,8 @@ export function createSandboxServer({ store, routes, paramTable, controls = [], 
       isPublishable = apiKey.isPublishable;
       // Stripe.js sends its key as a parameter; it is not one of the endpoint's parameters.
       if (!request.headers.authorization) delete decoded.key;
-      const account = store.account(apiKey.accountKey);
+      // `Stripe-Account`: a platform acting as one of its connected accounts.
+      const account = actingAccount(store.account(apiKey.accountKey), request.headers['stripe-account']);
       const fault = faults?.takeApiFault(apiKey.accountKey, method, path);
       if (fault) {
         // Before any idempotency reservation: a request that never ran leaves its key free.

@@ -2,6 +2,7 @@
 // `npx tsx sandbox/scripts/extract-params.ts` prints any SDK parameter still missing from both.
 import { DISPUTE_UPDATE_PARAM_OVERRIDES } from '../resources/dispute-params';
 import { BILLING_PARAM_OVERRIDES } from '../resources/invoice-params';
+import { CONNECT_PARAM_OVERRIDES } from '../resources/connect-params';
 import { WEBHOOK_ENDPOINT_PARAM_OVERRIDES } from '../webhooks/param-overrides';
 import type { ObjectSchema, ParamSchema } from './param-schema';
 
@@ -38,6 +39,7 @@ const allowRedisplay: ParamSchema = { t: 'string', enum: ['always', 'limited', '
 
 export const SDK_PARAM_OVERRIDES: Record<string, Record<string, ParamSchema>> = {
   ...WEBHOOK_ENDPOINT_PARAM_OVERRIDES,
+  ...CONNECT_PARAM_OVERRIDES,
   ...BILLING_PARAM_OVERRIDES,
   'POST /v1/disputes/{dispute}': DISPUTE_UPDATE_PARAM_OVERRIDES,
   'POST /v1/customers': customerExtras,

@@ -20,6 +20,12 @@ import { invoices } from './invoices';
 import { quotes } from './quotes';
 import { subscriptions } from './subscriptions';
 import { webhookEndpoints } from '../webhooks/webhook-endpoints';
+import { accountLinks } from './account-links';
+import { accounts } from './accounts';
+import { applicationFees } from './application-fees';
+import { balance } from './balance';
+import { payouts } from './payouts';
+import { transfers } from './transfers';
 
 export const RESOURCE_MODULES: ResourceModule[] = [
   customers,
@@ -42,4 +48,10 @@ export const RESOURCE_MODULES: ResourceModule[] = [
   subscriptions,
   creditNotes,
   customerBalanceTransactions,
+  accounts,
+  accountLinks,
+  transfers,
+  applicationFees,
+  payouts,
+  balance,
 ];

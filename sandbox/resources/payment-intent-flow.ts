@@ -9,6 +9,7 @@ import { invalidRequest } from '../http/stripe-error';
 import { publicBaseUrl } from '../hosted/public-url';
 import { recordChargeTransaction } from './balance-transactions';
 import { buildCharge, findCharge } from './charges';
+import { settleConnectCharge } from './connect-charges';
 import { openDispute } from './disputes';
 import { nowSeconds } from '../store/ids';
 
@@ -142,7 +143,7 @@ function authorize(source: EventSource, before: Intent, intent: Intent, paymentM
   let charge = built;
   if (!manual) {
     const transaction = recordChargeTransaction(account, built, built.amount, succeed?.bypassPending ?? false);
-    charge = { ...built, captured: true, amount_captured: built.amount, balance_transaction: transaction.id };
+    charge = settleConnectCharge(source, intent, { ...built, captured: true, amount_captured: built.amount, balance_transaction: transaction.id });
   }
   account.put('charge', charge);
   recordEvent(source, 'charge.succeeded', charge);
@@ -227,14 +228,17 @@ export function captureIntent(source: EventSource, before: Intent, options: Capt
   const chargeBefore = findCharge(account, before.latest_charge);
   const transaction = recordChargeTransaction(account, chargeBefore, amount, false);
   // Capturing less releases the rest of the authorisation; Stripe reports the released part as refunded.
-  const chargeAfter = account.put('charge', {
-    ...chargeBefore,
-    captured: true,
-    amount_captured: amount,
-    amount_refunded: chargeBefore.amount - amount,
-    balance_transaction: transaction.id,
-    application_fee_amount: options.applicationFeeAmount ?? chargeBefore.application_fee_amount,
-  });
+  const chargeAfter = account.put(
+    'charge',
+    settleConnectCharge(source, before, {
+      ...chargeBefore,
+      captured: true,
+      amount_captured: amount,
+      amount_refunded: chargeBefore.amount - amount,
+      balance_transaction: transaction.id,
+      application_fee_amount: options.applicationFeeAmount ?? chargeBefore.application_fee_amount,
+    }),
+  );
   recordEvent(source, 'charge.captured', chargeAfter, previousAttributes(chargeBefore, chargeAfter));
   const after = save(source, {
     ...before,

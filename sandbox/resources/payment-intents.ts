@@ -13,6 +13,7 @@ import { findOr404 } from '../core/crud';
 import { invalidRequest, parameterMissing, resourceMissing } from '../http/stripe-error';
 import type { RequestContext } from '../http/route';
 import { newId, nowSeconds, randomAlphanumeric } from '../store/ids';
+import { checkConnectParties } from './connect-charges';
 import { applyIntentFields, checkConnectAmounts, checkPaymentMethodTypeParams, readPaymentMethod } from './payment-intent-params';
 import { findPaymentMethod } from './payment-methods';
 import { cancelIntent, captureIntent, checkConfirmable, checkReturnUrl, runConfirmation } from './payment-intent-flow';
@@ -129,6 +130,7 @@ function create(context: RequestContext): Intent {
     status: paymentMethod ? 'requires_confirmation' : 'requires_payment_method',
   };
   checkConnectAmounts(intent);
+  checkConnectParties(account, intent);
   const created = account.put('payment_intent', intent);
   recordEvent(context, 'payment_intent.created', created);
   return wantsConfirm ? confirm(context, created, { paymentMethod }) : created;
@@ -177,6 +179,7 @@ function update(context: RequestContext, before: Intent): Intent {
     next.next_action = null;
   }
   checkConnectAmounts(next);
+  checkConnectParties(context.account, next);
   // Stripe has no payment_intent.updated event.
   return context.account.put('payment_intent', next);
 }

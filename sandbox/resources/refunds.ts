@@ -6,13 +6,14 @@ import { previousAttributes, recordEvent } from '../core/events';
 import { paginate } from '../core/list';
 import { applyMetadata } from '../core/metadata';
 import { formatAmount } from '../core/money';
-import { readInteger, readString } from '../core/read-params';
+import { readBoolean, readInteger, readString } from '../core/read-params';
 import type { ResourceModule } from '../core/resource-module';
 import { invalidRequest, resourceMissing } from '../http/stripe-error';
 import type { RequestContext } from '../http/route';
 import { newId, nowSeconds } from '../store/ids';
 import { recordRefundTransaction } from './balance-transactions';
 import { findCharge, refundableAmount } from './charges';
+import { settleConnectRefund } from './connect-charges';
 
 /** Stripe embeds at most this many refunds in a charge's `refunds` list. */
 const EMBEDDED_REFUNDS = 10;
@@ -94,6 +95,10 @@ function create(context: RequestContext): Stripe.Refund {
     refunds: { ...refunds, data: embedded.slice(0, EMBEDDED_REFUNDS), has_more: embedded.length > EMBEDDED_REFUNDS },
   });
   recordEvent(context, 'charge.refunded', chargeAfter, previousAttributes(chargeBefore, chargeAfter));
+  settleConnectRefund(context, chargeAfter, refund, {
+    reverseTransfer: readBoolean(params, 'reverse_transfer') ?? false,
+    refundApplicationFee: readBoolean(params, 'refund_application_fee') ?? false,
+  });
   return refund;
 }
 

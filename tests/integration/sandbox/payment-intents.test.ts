@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { freshSecretKey, sandboxStripe } from '../../support/sandbox';
 import { expectStripeShape } from '../../support/stripe-shape';
+import { onboardedAccount } from './connect-helpers';
 import { rawRequest } from './helpers';
 import { CARDS_ONLY, stripeError } from './payment-helpers';
 
@@ -131,12 +132,14 @@ describe('payment intents', () => {
 
   it('stores and returns the Connect fields and statement descriptors', async () => {
     const stripe = sandboxStripe();
+    // Stripe checks that the destination and on_behalf_of are the platform's own connected accounts.
+    const { id: seller } = await onboardedAccount(stripe);
     const intent = await stripe.paymentIntents.create({
       amount: 10000,
       currency: 'usd',
       application_fee_amount: 1230,
-      transfer_data: { destination: 'acct_1Seller' },
-      on_behalf_of: 'acct_1Seller',
+      transfer_data: { destination: seller },
+      on_behalf_of: seller,
       transfer_group: 'ORDER_42',
       statement_descriptor: 'PAYDESK',
       setup_future_usage: 'off_session',
@@ -146,14 +149,14 @@ describe('payment intents', () => {
     });
     expect(intent).toMatchObject({
       application_fee_amount: 1230,
-      transfer_data: { destination: 'acct_1Seller' },
-      on_behalf_of: 'acct_1Seller',
+      transfer_data: { destination: seller },
+      on_behalf_of: seller,
       transfer_group: 'ORDER_42',
       statement_descriptor: 'PAYDESK',
       setup_future_usage: 'off_session',
     });
     const charge = await stripe.charges.retrieve(intent.latest_charge as string);
-    expect(charge).toMatchObject({ application_fee_amount: 1230, on_behalf_of: 'acct_1Seller', transfer_group: 'ORDER_42', transfer_data: { destination: 'acct_1Seller' } });
+    expect(charge).toMatchObject({ application_fee_amount: 1230, on_behalf_of: seller, transfer_group: 'ORDER_42', transfer_data: { destination: seller } });
     expect((await stripe.charges.list({ transfer_group: 'ORDER_42' })).data.map((c) => c.id)).toEqual([charge.id]);
     expect(await stripeError(() => stripe.paymentIntents.create({ amount: 100, currency: 'usd', application_fee_amount: 101 }))).toMatchObject({
       statusCode: 400,
