@@ -12,9 +12,14 @@ type Action<T> = (previous: ActionResult<T> | null, formData: FormData) => Promi
 interface Common {
   paymentIntentId: string;
   idempotencyNonce: string;
+  /**
+   * Whether the payment's status still allows this action. The page always renders every form the role may use,
+   * so a form whose action just moved the payment on (a full capture or refund) keeps its success message.
+   */
+  isAvailable: boolean;
 }
 
-function Hidden({ paymentIntentId, idempotencyNonce }: Common) {
+function Hidden({ paymentIntentId, idempotencyNonce }: Pick<Common, 'paymentIntentId' | 'idempotencyNonce'>) {
   return (
     <>
       <input type="hidden" name="paymentIntentId" value={paymentIntentId} />
@@ -58,6 +63,7 @@ const fieldErrors = (state: ActionResult<unknown> | null) => (state && !state.ok
 export function ConfirmPaymentForm<T extends { status: string }>(props: Common & { action: Action<T>; cards: { id: string; label: string }[]; defaultCardId: string | null }) {
   const [state, formAction] = useActionState(props.action, null);
   const success = state?.ok ? (state.data.status === 'requires_action' ? 'Confirmed; the bank wants the customer to authenticate it.' : 'Payment confirmed.') : undefined;
+  if (!props.isAvailable) return <FormMessage state={state?.ok ? state : null} successMessage={success} />;
   return (
     <form action={formAction} aria-label="Confirm payment" className="max-w-md space-y-3" noValidate>
       <FormMessage state={state} successMessage={success} />
@@ -71,6 +77,7 @@ export function ConfirmPaymentForm<T extends { status: string }>(props: Common &
 export function CapturePaymentForm<T extends { amountReceived: number }>(props: Common & { action: Action<T>; capturable: number; currency: string }) {
   const [state, formAction] = useActionState(props.action, null);
   const success = state?.ok ? `Captured ${formatMinorAmount(state.data.amountReceived, props.currency)}.` : undefined;
+  if (!props.isAvailable) return <FormMessage state={state?.ok ? state : null} successMessage={success} />;
   return (
     <form action={formAction} aria-label="Capture payment" className="max-w-md space-y-3" noValidate>
       <FormMessage state={state} successMessage={success} />
@@ -90,6 +97,7 @@ export function CapturePaymentForm<T extends { amountReceived: number }>(props: 
 
 export function CancelPaymentForm<T>(props: Common & { action: Action<T> }) {
   const [state, formAction] = useActionState(props.action, null);
+  if (!props.isAvailable) return <FormMessage state={state?.ok ? state : null} successMessage="Payment canceled." />;
   return (
     <form action={formAction} aria-label="Cancel payment" className="max-w-md space-y-3" noValidate>
       <FormMessage state={state} successMessage={state?.ok ? 'Payment canceled.' : undefined} />
@@ -109,6 +117,7 @@ export function RefundPaymentForm<T extends { amount: number; currency: string }
   const [state, formAction] = useActionState(props.action, null);
   const success = state?.ok ? `Refunded ${formatMinorAmount(state.data.amount, state.data.currency)}.` : undefined;
   const limit = props.limit === null ? '' : ` Your limit: ${formatMinorAmount(props.limit, props.currency)}.`;
+  if (!props.isAvailable) return <FormMessage state={state?.ok ? state : null} successMessage={success} />;
   return (
     <form action={formAction} aria-label="Refund payment" className="max-w-md space-y-3" noValidate>
       <FormMessage state={state} successMessage={success} />

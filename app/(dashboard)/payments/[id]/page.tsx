@@ -56,7 +56,7 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
   const money = (minor: number) => formatMinorAmount(minor, payment.currency);
   const actions = availableActions(payment);
   const timeline = await listPaymentTimeline({ paymentIntentId: id, chargeId: payment.charge?.id ?? null, refundIds: payment.refunds.map((refund) => refund.id) });
-  const showConfirm = actions.canConfirm && can(user.role, 'payments:confirm') && payment.customerId !== null;
+  const showConfirm = actions.canConfirm && can(user.role, 'payments:confirm');
   const savedCards = showConfirm && payment.customerId ? await listSavedCards({ customerId: payment.customerId }) : [];
   const supportLimit = user.role === 'admin' ? null : await getSupportRefundLimit();
   const charge = payment.charge;
@@ -124,20 +124,17 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
             Enter card details
           </Link>
         ) : null}
-        {showConfirm ? (
-          savedCards.length > 0 ? (
-            <ConfirmPaymentForm action={confirmPaymentAction} paymentIntentId={payment.id} idempotencyNonce={randomUUID()} cards={savedCards} defaultCardId={payment.paymentMethodId} />
-          ) : (
-            <p className="text-sm">This customer has no saved card to confirm with.</p>
-          )
+        {showConfirm && savedCards.length === 0 ? <p className="text-sm">This customer has no saved card to confirm with.</p> : null}
+        {can(user.role, 'payments:confirm') && payment.confirmationMethod === 'manual' ? (
+          <ConfirmPaymentForm action={confirmPaymentAction} isAvailable={showConfirm && savedCards.length > 0} paymentIntentId={payment.id} idempotencyNonce={randomUUID()} cards={savedCards} defaultCardId={payment.paymentMethodId} />
         ) : null}
-        {actions.canCapture && can(user.role, 'payments:capture') ? (
-          <CapturePaymentForm action={capturePaymentAction} paymentIntentId={payment.id} idempotencyNonce={randomUUID()} capturable={payment.amountCapturable} currency={payment.currency} />
+        {can(user.role, 'payments:capture') ? (
+          <CapturePaymentForm action={capturePaymentAction} isAvailable={actions.canCapture} paymentIntentId={payment.id} idempotencyNonce={randomUUID()} capturable={payment.amountCapturable} currency={payment.currency} />
         ) : null}
-        {actions.canRefund && can(user.role, 'payments:refund') ? (
-          <RefundPaymentForm action={refundPaymentAction} paymentIntentId={payment.id} idempotencyNonce={randomUUID()} refundable={payment.refundable} currency={payment.currency} limit={supportLimit} />
+        {can(user.role, 'payments:refund') ? (
+          <RefundPaymentForm action={refundPaymentAction} isAvailable={actions.canRefund} paymentIntentId={payment.id} idempotencyNonce={randomUUID()} refundable={payment.refundable} currency={payment.currency} limit={supportLimit} />
         ) : null}
-        {actions.canCancel && can(user.role, 'payments:cancel') ? <CancelPaymentForm action={cancelPaymentAction} paymentIntentId={payment.id} idempotencyNonce={randomUUID()} /> : null}
+        {can(user.role, 'payments:cancel') ? <CancelPaymentForm action={cancelPaymentAction} isAvailable={actions.canCancel} paymentIntentId={payment.id} idempotencyNonce={randomUUID()} /> : null}
         {!Object.values(actions).some(Boolean) ? <p className="text-sm text-slate-600">Nothing more can be done with this payment.</p> : null}
       </Section>
 
