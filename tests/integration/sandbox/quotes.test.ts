@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sandboxStripe } from '../../support/sandbox';
 import { expectStripeShape } from '../../support/stripe-shape';
 import { stripeError } from './payment-helpers';
+import { startReceiver } from './webhooks-receiver';
 
 interface Catalog {
   stripe: Stripe;
@@ -163,6 +164,29 @@ describe('quotes', () => {
     expect(upfront.data.map((item) => item.amount_total)).toEqual([5000]);
     const unknown = await stripeError(() => shop.stripe.quotes.retrieve('qt_missing'));
     expect(unknown).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+  });
+
+  it('delivers the quote and invoice events, signed, to a webhook endpoint', async () => {
+    const shop = await catalog();
+    const receiver = await startReceiver();
+    try {
+      const endpoint = await shop.stripe.webhookEndpoints.create({ url: receiver.url, enabled_events: ['quote.created', 'quote.finalized', 'quote.accepted', 'invoice.created'] });
+      const open = await openQuote(shop);
+      const accepted = await shop.stripe.quotes.accept(open.id);
+      const deliveries = await receiver.waitFor(4);
+      expect(deliveries.map((delivery) => delivery.eventType)).toEqual(['quote.created', 'quote.finalized', 'invoice.created', 'quote.accepted']);
+      const event = shop.stripe.webhooks.constructEvent(deliveries[3]!.body, deliveries[3]!.headers['stripe-signature'] as string, endpoint.secret!);
+      expect(event.data.object).toMatchObject({ id: open.id, status: 'accepted', invoice: accepted.invoice });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('expands the invoice and customer an accepted quote points at', async () => {
+    const shop = await catalog();
+    const accepted = await shop.stripe.quotes.accept((await openQuote(shop)).id, { expand: ['invoice', 'customer'] });
+    expect(accepted.invoice).toMatchObject({ object: 'invoice', billing_reason: 'quote_accept' });
+    expect(accepted.customer).toMatchObject({ object: 'customer', id: shop.customer.id });
   });
 
   it('refuses line items in different currencies or recurring intervals', async () => {
