@@ -2,6 +2,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
+import { paymentIntentColumns } from '@/lib/webhooks/handlers/payment-intent-events';
 
 type PaymentProjectionDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund'>;
 
@@ -13,11 +14,14 @@ const INTENT_RANK: Record<string, number> = {
   requires_payment_method: 0,
   requires_confirmation: 1,
   requires_action: 2,
-  processing: 3,
-  requires_capture: 4,
-  succeeded: 5,
-  canceled: 5,
+  // back at requires_payment_method after a decline: a step of its own, as the webhook handler ranks it
+  payment_failed: 3,
+  processing: 4,
+  requires_capture: 5,
+  succeeded: 6,
+  canceled: 6,
 };
+const intentStep = (status: string, hasPaymentError: boolean) => (status === 'requires_payment_method' && hasPaymentError ? 'payment_failed' : status);
 const CHARGE_RANK: Record<string, number> = { pending: 0, succeeded: 1, failed: 1 };
 const REFUND_RANK: Record<string, number> = { pending: 0, requires_action: 0, succeeded: 1, failed: 1, canceled: 1 };
 
@@ -54,27 +58,29 @@ async function writeIfNewer<Row extends { source: string; updatedFromEventCreate
 }
 
 export async function projectPaymentIntentResponse(intent: Stripe.PaymentIntent, db: PaymentProjectionDb): Promise<void> {
-  const rankOf = (status: string, amountReceived: number) => [INTENT_RANK[status] ?? 0, amountReceived];
-  const data = {
-    status: intent.status,
-    amount: intent.amount,
-    amountReceived: intent.amount_received,
-    currency: intent.currency,
-    customerId: idOf(intent.customer),
-    created: intent.created,
-    source: 'api_response',
-    updatedFromEventId: null,
-    raw: JSON.stringify(intent),
-  };
+  const rankOf = (status: string, hasPaymentError: boolean, amountReceived: number) => [INTENT_RANK[intentStep(status, hasPaymentError)] ?? 0, amountReceived];
+  const data = { ...paymentIntentColumns(intent), source: 'api_response', updatedFromEventId: null };
   await writeIfNewer({
-    rank: rankOf(intent.status, intent.amount_received),
+    rank: rankOf(intent.status, Boolean(intent.last_payment_error), intent.amount_received),
     find: async () => {
-      const row = await db.stripePaymentIntent.findUnique({ where: { id: intent.id }, select: { status: true, amountReceived: true, source: true, updatedFromEventCreated: true } });
-      return row && { ...row, rank: rankOf(row.status, row.amountReceived) };
+      const row = await db.stripePaymentIntent.findUnique({ where: { id: intent.id }, select: { status: true, amountReceived: true, raw: true, source: true, updatedFromEventCreated: true } });
+      if (!row) return null;
+      const hasPaymentError = Boolean((JSON.parse(row.raw) as { last_payment_error?: unknown }).last_payment_error);
+      return { ...row, rank: rankOf(row.status, hasPaymentError, row.amountReceived) };
     },
     create: () => db.stripePaymentIntent.create({ data: { id: intent.id, ...data, updatedFromEventCreated: 0 } }),
     update: (stored) =>
       db.stripePaymentIntent.updateMany({ where: { id: intent.id, updatedFromEventCreated: stored.updatedFromEventCreated }, data }),
+  });
+  await copyChargesToPaymentIntent(intent.id, db);
+}
+
+/** The intent's refund and dispute columns are sums over its stored charges, as the charge webhooks keep them. */
+async function copyChargesToPaymentIntent(paymentIntentId: string, db: PaymentProjectionDb): Promise<void> {
+  const charges = await db.stripeCharge.findMany({ where: { paymentIntentId }, select: { amountRefunded: true, isDisputed: true } });
+  await db.stripePaymentIntent.updateMany({
+    where: { id: paymentIntentId },
+    data: { amountRefunded: charges.reduce((sum, charge) => sum + charge.amountRefunded, 0), isDisputed: charges.some((charge) => charge.isDisputed) },
   });
 }
 
@@ -87,6 +93,7 @@ export async function projectChargeResponse(charge: Stripe.Charge, db: PaymentPr
     currency: charge.currency,
     customerId: idOf(charge.customer),
     paymentIntentId: idOf(charge.payment_intent),
+    isDisputed: charge.disputed,
     created: charge.created,
     source: 'api_response',
     updatedFromEventId: null,
@@ -103,6 +110,7 @@ export async function projectChargeResponse(charge: Stripe.Charge, db: PaymentPr
     create: () => db.stripeCharge.create({ data: { id: charge.id, ...data, updatedFromEventCreated: 0 } }),
     update: (stored) => db.stripeCharge.updateMany({ where: { id: charge.id, updatedFromEventCreated: stored.updatedFromEventCreated }, data }),
   });
+  if (data.paymentIntentId) await copyChargesToPaymentIntent(data.paymentIntentId, db);
 }
 
 export async function projectRefundResponse(refund: Stripe.Refund, db: PaymentProjectionDb): Promise<void> {
@@ -113,6 +121,7 @@ export async function projectRefundResponse(refund: Stripe.Refund, db: PaymentPr
     currency: refund.currency,
     chargeId: idOf(refund.charge),
     paymentIntentId: idOf(refund.payment_intent),
+    reason: refund.reason,
     created: refund.created,
     source: 'api_response',
     updatedFromEventId: null,

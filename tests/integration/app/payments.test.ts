@@ -14,7 +14,9 @@ import { createPaymentIntent, type CreatePaymentIntentOptions } from '@/lib/paym
 import { createRefund } from '@/lib/payments/create-refund';
 import { listRefunds } from '@/lib/payments/list-refunds';
 import { capturePaymentSchema, createPaymentSchema, refundPaymentSchema } from '@/lib/payments/payment-input';
+import { projectPaymentIntentResponse } from '@/lib/payments/project-payment-response';
 import { retrievePayment } from '@/lib/payments/retrieve-payment';
+import { applyStripeEvent } from '@/lib/webhooks/apply-stripe-event';
 import { SUPPORT_REFUND_LIMIT_KEY } from '@/lib/settings/support-refund-limit';
 import { sandboxStripe } from '../../support/sandbox';
 
@@ -337,6 +339,32 @@ describe('refunding', () => {
     });
     const badCapture = capturePaymentSchema.safeParse({ paymentIntentId: 'ch_123', idempotencyNonce: randomUUID() });
     expect(badCapture.success).toBe(false);
+  });
+});
+
+describe('the projection after an action', () => {
+  it('shows the result at once as confirming, lets the webhook confirm it, and never puts an older response over it', async () => {
+    const stripe = sandboxStripe();
+    const { paymentIntentId } = await paidPayment(stripe, { captureMethod: 'manual' });
+    const authorized = await stripe.paymentIntents.retrieve(paymentIntentId);
+    await capturePaymentIntent({ paymentIntentId, idempotencyNonce: randomUUID(), actor: admin }, { stripe, db });
+    expect(await retrievePayment({ paymentIntentId }, { stripe, db })).toMatchObject({ status: 'succeeded', isConfirming: true });
+    // The list's columns are filled by the same function the webhook uses.
+    expect(await db.stripePaymentIntent.findUnique({ where: { id: paymentIntentId } })).toMatchObject({
+      source: 'api_response',
+      amountCapturable: 0,
+      captureMethod: 'manual',
+      searchText: expect.stringContaining('a-1'),
+      createdDay: Math.floor(authorized.created / 86_400),
+    });
+
+    const [succeeded] = (await stripe.events.list({ type: 'payment_intent.succeeded' })).data;
+    expect(succeeded).toBeDefined();
+    await db.$transaction((tx) => applyStripeEvent(succeeded!, tx));
+    expect(await retrievePayment({ paymentIntentId }, { stripe, db })).toMatchObject({ status: 'succeeded', isConfirming: false });
+
+    await projectPaymentIntentResponse(authorized, db);
+    expect(await db.stripePaymentIntent.findUnique({ where: { id: paymentIntentId } })).toMatchObject({ status: 'succeeded', source: 'webhook', updatedFromEventId: succeeded!.id });
   });
 });
 
