@@ -8,7 +8,7 @@ import type { Account } from '../store/account';
 import { platformApplicationId } from './accounts';
 import { recordApplicationFee, refundApplicationFee } from './application-fees';
 import { chargeTransaction, recordConnectTransaction } from './balance';
-import { platformOf } from './connect-store';
+import { connectedStoreAccount, platformOf } from './connect-store';
 import { createTransfer, reverseTransfer, transferDestination } from './transfers';
 
 const idOf = (value: string | { id: string } | null | undefined): string | undefined => (typeof value === 'string' ? value : value?.id);
@@ -57,6 +57,12 @@ export function settleConnectCharge(source: EventSource, intent: Stripe.PaymentI
             availableOn,
           })
         : undefined;
+    if (fee) {
+      // The seller's copy of the payment names the fee taken from it.
+      const seller = connectedStoreAccount(platform, destination);
+      const payment = seller.get('charge', fee.charge as string);
+      if (payment) seller.put('charge', { ...payment, application_fee: fee.id });
+    }
     return { ...charge, transfer: transfer.id, application_fee: fee?.id ?? null };
   }
   const connected = platformOf(source.account);

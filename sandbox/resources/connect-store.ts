@@ -2,16 +2,27 @@
 // platform is a store account of its own (key `<platform key>/<acct id>`), reached with `Stripe-Account`.
 import type Stripe from 'stripe';
 import { recordEvent, type EventSource } from '../core/events';
+import { onReset } from '../http/sandbox-controls';
 import { StripeApiError } from '../http/stripe-error';
 import type { Account } from '../store/account';
 import type { SandboxStore } from '../store/sandbox-store';
 import './connect-object-types';
 
 let boundStore: SandboxStore | undefined;
+let resetHooked = false;
 
 /** The server binds its store here so automatic flows (a charge succeeding) can reach connected accounts. */
 export function bindConnectStore(store: SandboxStore): void {
   boundStore = store;
+  if (resetHooked) return;
+  resetHooked = true;
+  // Resetting a platform also wipes its connected accounts' own stores (a full reset already clears everything).
+  onReset((platformKey) => {
+    if (platformKey === null || !boundStore) return;
+    const prefix = `${platformKey}${SEPARATOR}acct_`;
+    const connected = [...boundStore.allAccounts()].filter((account) => account.key.startsWith(prefix));
+    for (const account of connected) boundStore.resetAccount(account.key);
+  });
 }
 
 function store(): SandboxStore {

@@ -13,6 +13,7 @@ import { invalidRequest, parameterMissing } from '../http/stripe-error';
 import type { Account } from '../store/account';
 import { newId, nowSeconds } from '../store/ids';
 import { availableAmount, chargeTransaction, recordConnectTransaction, transferBalanceInsufficient, type ConnectTransaction } from './balance';
+import { platformApplicationId } from './accounts';
 import { connectedStoreAccount } from './connect-store';
 
 /** Stripe embeds at most this many reversals in a transfer's `reversals` list. */
@@ -61,7 +62,8 @@ export function createTransfer(source: EventSource, options: TransferOptions): S
     description: options.description,
     availableOn,
   });
-  recordConnectTransaction(connectedStoreAccount(platform, options.destination), {
+  const connected = connectedStoreAccount(platform, options.destination);
+  const incoming = recordConnectTransaction(connected, {
     type: 'payment',
     reportingCategory: 'charge',
     amount: options.amount,
@@ -90,8 +92,58 @@ export function createTransfer(source: EventSource, options: TransferOptions): S
     source_type: 'card',
     transfer_group: options.transferGroup,
   });
+  connected.put('charge', destinationPayment(platform, transfer, destinationPaymentId, incoming, options.applicationFee?.amount ?? null));
   recordEvent(source, 'transfer.created', transfer);
   return transfer;
+}
+
+/** The payment a transfer lands as on the connected account (`py_…`), retrievable there with `Stripe-Account`. */
+function destinationPayment(platform: Account, transfer: Stripe.Transfer, id: string, incoming: Stripe.BalanceTransaction, feeAmount: number | null): Stripe.Charge {
+  return {
+    id,
+    object: 'charge',
+    amount: transfer.amount,
+    amount_captured: transfer.amount,
+    amount_refunded: 0,
+    application: platformApplicationId(platform),
+    application_fee: null,
+    application_fee_amount: feeAmount,
+    balance_transaction: incoming.id,
+    billing_details: { address: null, email: null, name: null, phone: null, tax_id: null },
+    calculated_statement_descriptor: null,
+    captured: true,
+    created: transfer.created,
+    currency: transfer.currency,
+    customer: null,
+    description: null,
+    disputed: false,
+    failure_balance_transaction: null,
+    failure_code: null,
+    failure_message: null,
+    fraud_details: {},
+    livemode: false,
+    metadata: {},
+    on_behalf_of: null,
+    outcome: null,
+    paid: true,
+    payment_intent: null,
+    payment_method: null,
+    payment_method_details: { type: 'stripe_account', stripe_account: {} },
+    receipt_email: null,
+    receipt_number: null,
+    receipt_url: null,
+    refunded: false,
+    refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${id}/refunds` },
+    review: null,
+    shipping: null,
+    source: null,
+    source_transfer: transfer.id,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
+    status: 'succeeded',
+    transfer_data: null,
+    transfer_group: transfer.transfer_group,
+  };
 }
 
 function create(context: RequestContext): Stripe.Transfer {

@@ -73,6 +73,14 @@ describe('connected accounts', () => {
     expect((await stripe.accounts.list()).data.map((account) => account.id)).toEqual([first.id]);
   });
 
+  it('retrying a create with the same idempotency key makes the account once', async () => {
+    const { stripe } = platform();
+    const first = await createExpressAccount(stripe, {}, 'seller-u_7-account');
+    const retried = await createExpressAccount(stripe, {}, 'seller-u_7-account');
+    expect(retried.id).toBe(first.id);
+    expect((await stripe.accounts.list()).data).toHaveLength(1);
+  });
+
   it('a Stripe-Account header naming an account the platform does not have answers 403', async () => {
     const { stripe } = platform();
     const other = platform();

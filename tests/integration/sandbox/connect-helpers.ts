@@ -15,14 +15,17 @@ export const SELLER = {
   account_number: '000123456789',
 };
 
-export async function createExpressAccount(stripe: Stripe, extra: Partial<Stripe.AccountCreateParams> = {}): Promise<Stripe.Account> {
-  return stripe.accounts.create({
-    type: 'express',
-    country: 'US',
-    email: 'seller@example.com',
-    capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
-    ...extra,
-  });
+export async function createExpressAccount(stripe: Stripe, extra: Partial<Stripe.AccountCreateParams> = {}, idempotencyKey?: string): Promise<Stripe.Account> {
+  return stripe.accounts.create(
+    {
+      type: 'express',
+      country: 'US',
+      email: 'seller@example.com',
+      capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+      ...extra,
+    },
+    idempotencyKey ? { idempotencyKey } : {},
+  );
 }
 
 export async function onboardingLink(stripe: Stripe, account: string): Promise<Stripe.AccountLink> {

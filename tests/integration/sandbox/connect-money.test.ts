@@ -61,6 +61,8 @@ describe('destination charges', () => {
     const sellerTransactions = await stripe.balanceTransactions.list({}, { stripeAccount: seller.id });
     expect(sellerTransactions.data).toHaveLength(1);
     expect(sellerTransactions.data[0]).toMatchObject({ type: 'payment', amount: 10000, fee: 1230, net: 8770, source: transfer.destination_payment });
+    const payment = await stripe.charges.retrieve(transfer.destination_payment as string, {}, { stripeAccount: seller.id });
+    expect(payment).toMatchObject({ amount: 10000, source_transfer: transfer.id, application_fee: fee.id, application_fee_amount: 1230, transfer_group: 'ORDER_42' });
   });
 
   it('transfer_data[amount] sends only that amount to the seller', async () => {
