@@ -1,10 +1,15 @@
 'use server';
-// Events actions (admin only): replay a stored event, resend one from Stripe, check for missed events.
+// Events actions (admin only): replay, resend from Stripe, missed-event check, sync, refresh and reconciliation.
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { db } from '@/lib/db/client';
 import { serverEnv } from '@/lib/env';
 import { stripe } from '@/lib/stripe/client';
+import { describeObjectReconciliation, describeReconciliation } from '@/lib/sync/describe-reconciliation';
+import { reconcileRange } from '@/lib/sync/reconcile-range';
+import { refreshObject } from '@/lib/sync/refresh-object';
+import { startBackgroundSync } from '@/lib/sync/start-background-sync';
+import { reconcileRangeSchema, refreshObjectSchema, startSyncSchema } from '@/lib/sync/sync-forms';
 import { describeMissedEvents } from '@/lib/webhooks/describe-missed-events';
 import { eventIdSchema, missedEventsSchema, replayEventSchema } from '@/lib/webhooks/event-filters';
 import { ingestMissedEvents } from '@/lib/webhooks/ingest-missed-events';
@@ -45,4 +50,27 @@ export const checkMissedEventsAction = validatedAction(
     revalidatePath('/events');
     return describeMissedEvents(report, input.days);
   },
+);
+
+export const startSyncAction = validatedAction(
+  { name: 'start-sync', permission: 'events:replay', schema: startSyncSchema },
+  async (input): Promise<string> => {
+    const isStarted = startBackgroundSync({ restart: input.restart === 'on' }, { stripe: stripe(), db });
+    revalidatePath('/events');
+    return isStarted ? 'Sync started; progress shows below.' : 'A sync is already running; progress shows below.';
+  },
+);
+
+export const refreshObjectAction = validatedAction(
+  { name: 'refresh-object', permission: 'events:replay', schema: refreshObjectSchema },
+  async (input): Promise<string> => {
+    const result = await refreshObject({ id: input.objectId }, { stripe: stripe(), db });
+    revalidatePath('/events');
+    return describeObjectReconciliation(result);
+  },
+);
+
+export const reconcileRangeAction = validatedAction(
+  { name: 'reconcile-range', permission: 'events:replay', schema: reconcileRangeSchema },
+  async (input): Promise<string> => describeReconciliation(await reconcileRange(input, { stripe: stripe(), db })),
 );

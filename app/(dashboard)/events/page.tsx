@@ -3,13 +3,16 @@ import Link from 'next/link';
 import { DataTable } from '@/components/data-table';
 import { EventOperationForm } from '@/components/event-operation-form';
 import { EventSignatureFailures } from '@/components/event-signature-failures';
+import { SyncProgress } from '@/components/sync-progress';
 import { Pager } from '@/components/pager';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
 import { eventFiltersSchema } from '@/lib/webhooks/event-filters';
+import { isSyncRunning, readSyncProgress } from '@/lib/sync/read-sync-progress';
+import { defaultReconcileDays } from '@/lib/sync/sync-forms';
 import { listDeliveryFailures } from '@/lib/webhooks/list-delivery-failures';
 import { listStripeEvents } from '@/lib/webhooks/list-stripe-events';
-import { checkMissedEventsAction } from './actions';
+import { checkMissedEventsAction, reconcileRangeAction, refreshObjectAction, startSyncAction } from './actions';
 
 export const metadata = { title: 'Events · Paydesk' };
 
@@ -38,7 +41,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const user = await requirePermission('events:view');
   const parsed = eventFiltersSchema.safeParse(await searchParams);
   const filters = parsed.success ? parsed.data : { type: undefined, objectId: undefined, before: undefined };
-  const [page, failures] = await Promise.all([listStripeEvents(filters), listDeliveryFailures()]);
+  const [page, failures, syncLines] = await Promise.all([listStripeEvents(filters), listDeliveryFailures(), readSyncProgress()]);
+  const reconcileDays = defaultReconcileDays();
   const isFiltered = Boolean(filters.type || filters.objectId);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
@@ -50,13 +54,58 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <EventSignatureFailures failures={failures} />
 
       {can(user.role, 'events:replay') ? (
-        <section aria-labelledby="missed-events-title" className="space-y-2">
-          <h2 id="missed-events-title" className="text-lg font-semibold">
-            Missed events
-          </h2>
-          <p className="text-sm text-slate-600">Lists the events Stripe made in the last 30 days (including those whose deliveries failed) and ingests any this store lacks.</p>
-          <EventOperationForm action={checkMissedEventsAction} label="Check for missed events" pendingLabel="Checking…" fields={{ days: '30' }} />
-        </section>
+        <details className="rounded-md border border-slate-200 p-4">
+          <summary className="cursor-pointer font-semibold">Missed events, sync and reconciliation</summary>
+          <div className="mt-4 grid gap-6 lg:grid-cols-2">
+            <section aria-labelledby="missed-events-title" className="space-y-2">
+              <h2 id="missed-events-title" className="text-lg font-semibold">
+                Missed events
+              </h2>
+              <p className="text-sm text-slate-600">Lists the events Stripe made in the last 30 days (including those whose deliveries failed) and ingests any this store lacks.</p>
+              <EventOperationForm action={checkMissedEventsAction} label="Check for missed events" pendingLabel="Checking…" fields={{ days: '30' }} />
+            </section>
+            <section aria-labelledby="refresh-title" className="space-y-2">
+              <h2 id="refresh-title" className="text-lg font-semibold">
+                Refresh from Stripe
+              </h2>
+              <p className="text-sm text-slate-600">Reads one object from Stripe, compares it with the projection and repairs the row.</p>
+              <EventOperationForm action={refreshObjectAction} label="Refresh from Stripe" pendingLabel="Reading…">
+                <label htmlFor="refresh-object-id" className="block text-sm font-medium text-slate-700">
+                  Object ID
+                </label>
+                <input id="refresh-object-id" name="objectId" required placeholder="cus_…, pi_…, ch_…, re_…, dp_…, seti_…" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
+              </EventOperationForm>
+            </section>
+            <section aria-labelledby="reconcile-title" className="space-y-2">
+              <h2 id="reconcile-title" className="text-lg font-semibold">
+                Reconciliation
+              </h2>
+              <p className="text-sm text-slate-600">Compares every object created in the range with Stripe, repairs each difference and lists it.</p>
+              <EventOperationForm action={reconcileRangeAction} label="Reconcile" pendingLabel="Reconciling…">
+                <div className="flex flex-wrap gap-2">
+                  <label className="text-sm text-slate-700">
+                    Created from <input type="date" name="from" defaultValue={reconcileDays.from} required className="ml-1 rounded-md border border-slate-300 px-2 py-1" />
+                  </label>
+                  <label className="text-sm text-slate-700">
+                    to <input type="date" name="to" defaultValue={reconcileDays.to} required className="ml-1 rounded-md border border-slate-300 px-2 py-1" />
+                  </label>
+                </div>
+              </EventOperationForm>
+            </section>
+            <section aria-labelledby="sync-title" className="space-y-2">
+              <h2 id="sync-title" className="text-lg font-semibold">
+                Sync from Stripe
+              </h2>
+              <p className="text-sm text-slate-600">Imports every existing object; an interrupted sync resumes where it stopped. Never overwrites newer webhook state.</p>
+              <EventOperationForm action={startSyncAction} label="Sync from Stripe" pendingLabel="Starting…">
+                <label className="flex items-center gap-2 text-sm text-slate-700">
+                  <input type="checkbox" name="restart" /> Start over instead of resuming
+                </label>
+              </EventOperationForm>
+              <SyncProgress lines={syncLines} isRunning={isSyncRunning(syncLines)} />
+            </section>
+          </div>
+        </details>
       ) : null}
 
       <form role="search" action="/events" className="flex flex-wrap items-end gap-2">

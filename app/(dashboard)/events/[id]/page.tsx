@@ -5,8 +5,9 @@ import { EventOperationForm } from '@/components/event-operation-form';
 import { ReplayEventForm } from '@/components/replay-event-form';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
+import { syncTypeOfId } from '@/lib/sync/sync-object-types';
 import { retrieveStripeEvent } from '@/lib/webhooks/retrieve-stripe-event';
-import { replayEventAction, resendEventAction } from '../actions';
+import { refreshObjectAction, replayEventAction, resendEventAction } from '../actions';
 
 export const metadata = { title: 'Event · Paydesk' };
 
@@ -47,6 +48,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <div className="flex flex-wrap items-start gap-6">
           <ReplayEventForm action={replayEventAction} eventId={event.id} />
           <EventOperationForm action={resendEventAction} label="Resend from Stripe" pendingLabel="Asking Stripe…" fields={{ eventId: event.id }} />
+          {event.objectId && syncTypeOfId(event.objectId) ? (
+            <EventOperationForm action={refreshObjectAction} label={`Refresh ${event.objectId} from Stripe`} pendingLabel="Reading…" fields={{ objectId: event.objectId }} />
+          ) : null}
         </div>
       ) : null}
       <div>
