@@ -1,7 +1,12 @@
 // Taking and returning money as an admin, in Chromium against the sandbox: the card goes into the Payment Element
 // (the sandbox's Stripe.js stand-in), the payment page drives capture, cancel and refunds.
 import { expect, test, type Page } from '@playwright/test';
+import Stripe from 'stripe';
 import { storageStateOf } from './fixtures/roles';
+
+// The app's own sandbox account, to give a customer a saved card and to count what Stripe holds.
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 12198);
+const stripe = new Stripe('sk_test_paydesk_sandbox', { host: '127.0.0.1', port: sandboxPort, protocol: 'http' });
 
 test.use({ storageState: storageStateOf('admin') });
 
@@ -127,13 +132,53 @@ test('a payment is refunded in part, refused more than is left, then refunded in
 });
 
 test('a double-click on Refund makes exactly one refund', async ({ page }) => {
-  await paidPayment(page, '30.00', '$30.00');
+  const id = await paidPayment(page, '30.00', '$30.00');
   await page.getByLabel('Amount to refund').fill('5.00');
   await page.getByRole('button', { name: 'Refund' }).dblclick();
   await expect(page.getByRole('status').filter({ hasText: 'Refunded $5.00.' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2); // header + one refund
   await expect(page.getByLabel('Amount to refund')).toHaveAccessibleDescription(/\$25\.00 can still be refunded/);
+  expect((await stripe.refunds.list({ payment_intent: id })).data).toHaveLength(1);
+});
+
+async function customerWithSavedCard(card: string): Promise<string> {
+  const customer = await stripe.customers.create({ email: uniqueEmail('saved-card') });
+  await stripe.paymentMethods.attach(card, { customer: customer.id });
+  return customer.id;
+}
+
+async function createForSavedCard(page: Page, customerId: string, amount: string): Promise<string> {
+  // The form lists customers from the projection, which learns of the new customer from its webhook.
+  await expect(async () => {
+    await page.goto(`/payments/new?customer=${customerId}`);
+    await expect(page.getByLabel('Customer', { exact: true })).toHaveValue(customerId, { timeout: 1000 });
+  }).toPass();
+  await page.getByLabel('Amount', { exact: true }).fill(amount);
+  await page.getByLabel(/Use a saved card/).check();
+  await page.getByRole('button', { name: 'Create payment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Payment created.' })).toBeVisible();
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+test("a payment is confirmed from the dashboard with the customer's saved card, and then offers no Confirm", async ({ page }) => {
+  const customerId = await customerWithSavedCard('pm_card_visa');
+  const id = await createForSavedCard(page, customerId, '18.00');
+  await expect(status(page)).toContainText('Incomplete');
+  await expect(page.getByLabel('Saved card')).toContainText('visa ending 4242');
+  await page.getByRole('button', { name: 'Confirm payment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Payment confirmed.' })).toBeVisible();
+  await expect(status(page)).toContainText('Succeeded');
+  await expect(page.getByRole('button', { name: 'Confirm payment' })).toHaveCount(0);
+  expect((await stripe.paymentIntents.retrieve(id)).status).toBe('succeeded');
+});
+
+test('a saved card the issuer declines is explained on the payment page', async ({ page }) => {
+  const customerId = await customerWithSavedCard('pm_card_chargeCustomerFail');
+  await createForSavedCard(page, customerId, '18.00');
+  await page.getByRole('button', { name: 'Confirm payment' }).click();
+  await expect(alert(page, 'declined').first()).toContainText('Your card was declined. (generic_decline) The card issuer declined without giving a reason.');
+  await expect(status(page)).toContainText('Incomplete');
 });
 
 test('a declined card is explained in words, with its decline code, and the card can be changed', async ({ page }) => {
