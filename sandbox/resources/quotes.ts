@@ -12,6 +12,7 @@ import type { ResourceModule } from '../core/resource-module';
 import { invalidRequest, resourceMissing } from '../http/stripe-error';
 import type { RequestContext } from '../http/route';
 import { nowSeconds, newId } from '../store/ids';
+import type { Account } from '../store/account';
 import type { ObjectTypes } from '../store/object-types';
 import { createInvoice } from './invoice-flow';
 import { billPriceOnInvoice } from './invoice-items';
@@ -23,11 +24,23 @@ type Quote = ObjectTypes['quote'];
 /** Stripe's default: a quote expires 30 days after it is created. */
 const DEFAULT_LIFETIME_SECONDS = 30 * 86_400;
 
+/**
+ * Draft and open quotes cancel themselves at `expires_at` (Stripe sends `quote.canceled`); the sandbox
+ * applies that when the quote is next read.
+ */
+function expireIfDue(account: Account, quote: Quote): Quote {
+  const now = nowSeconds();
+  if ((quote.status !== 'draft' && quote.status !== 'open') || quote.expires_at > now) return quote;
+  const after = account.put('quote', { ...quote, status: 'canceled', status_transitions: { ...quote.status_transitions, canceled_at: quote.expires_at } });
+  recordEvent({ account, requestId: null, idempotencyKey: null }, 'quote.canceled', after, previousAttributes(quote, after));
+  return after;
+}
+
 function findQuote(context: RequestContext): Quote {
   const id = context.pathParams.quote!;
   const found = context.account.get('quote', id);
   if (!found) throw resourceMissing('quote', id, 'quote');
-  return found;
+  return expireIfDue(context.account, found);
 }
 
 const linesOf = (context: RequestContext, quote: Quote): QuoteLine[] => context.account.get('quote_line_items', quote.id)?.items ?? [];
@@ -128,8 +141,12 @@ function create(context: RequestContext): Quote {
   return quote;
 }
 
+/** What an open quote still lets you change (Stripe: only its expiration date). */
+const OPEN_QUOTE_FIELDS = new Set(['expires_at', 'expand']);
+
 function update(context: RequestContext, before: Quote): Quote {
-  if (before.status !== 'draft') throw wrongState(before, 'updated', ['draft']);
+  const onlyExpiry = Object.keys(context.params).every((key) => OPEN_QUOTE_FIELDS.has(key));
+  if (before.status !== 'draft' && !(before.status === 'open' && onlyExpiry)) throw wrongState(before, 'updated', ['draft']);
   const raw = readArray(context.params, 'line_items');
   const lines = raw ? readQuoteLines(context, raw) : linesOf(context, before);
   if (raw) context.account.put('quote_line_items', { id: before.id, object: 'quote_line_items', items: lines });
@@ -203,7 +220,6 @@ function fulfil(context: RequestContext, quote: Quote): Pick<Quote, 'invoice' | 
 
 function accept(context: RequestContext, before: Quote): Quote {
   if (before.status !== 'open') throw wrongState(before, 'accepted', ['open']);
-  if (before.expires_at <= nowSeconds()) throw invalidRequest('This quote has expired and can no longer be accepted.');
   const created = fulfil(context, before);
   const after = context.account.put('quote', {
     ...before,
@@ -252,7 +268,8 @@ export const quotes: ResourceModule = {
       handle(context) {
         const customer = readString(context.params, 'customer');
         const status = readString(context.params, 'status');
-        return paginate(context, context.account.all('quote'), {
+        const current = context.account.all('quote').map((quote) => expireIfDue(context.account, quote));
+        return paginate(context, current, {
           noun: 'quote',
           filter: (quote) => (customer === undefined || quote.customer === customer) && (status === undefined || quote.status === status),
         });

@@ -82,6 +82,24 @@ describe('quotes', () => {
     const error = await stripeError(() => shop.stripe.quotes.update(open.id, { header: 'Changed' }));
     expect(error).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError' });
     expect(error.message).toContain('status of open');
+    // Only the expiration date of an open quote can still change.
+    const later = open.expires_at + 86_400;
+    expect(await shop.stripe.quotes.update(open.id, { expires_at: later })).toMatchObject({ status: 'open', expires_at: later });
+  });
+
+  it('a quote past its expires_at is canceled, with quote.canceled', async () => {
+    const shop = await catalog();
+    const draft = await shop.stripe.quotes.create({
+      customer: shop.customer.id,
+      line_items: [{ price: shop.price.id }],
+      expires_at: Math.floor(Date.now() / 1000) + 2,
+    });
+    const open = await shop.stripe.quotes.finalizeQuote(draft.id);
+    await expect
+      .poll(async () => (await shop.stripe.quotes.retrieve(open.id)).status, { timeout: 6000, interval: 250 })
+      .toBe('canceled');
+    expect(await stripeError(() => shop.stripe.quotes.accept(open.id))).toMatchObject({ statusCode: 400 });
+    expect(await eventTypes(shop.stripe, open.id)).toEqual(['quote.created', 'quote.finalized', 'quote.canceled']);
   });
 
   it('finalizing opens the quote with a number; it needs a customer first', async () => {
