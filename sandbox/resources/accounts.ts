@@ -255,6 +255,7 @@ export function completeOnboarding(platformSource: EventSource, accountId: strin
     requirements: requirementsOf([]),
     tos_acceptance: { date: nowSeconds(), ip: details.ip, user_agent: details.userAgent },
   };
+  recordConnectEvent(platformSource, accountId, 'account.external_account.created', bankAccount);
   return saveAccount(platformSource, before, after);
 }
 

@@ -130,6 +130,8 @@ describe('hosted onboarding', () => {
       requirements: { currently_due: [], eventually_due: [], past_due: [], disabled_reason: null },
     });
     expect(after.external_accounts?.data[0]).toMatchObject({ object: 'bank_account', last4: '6789', routing_number: '110000000', default_for_currency: true });
+    const [bankEvent] = (await stripe.events.list({ type: 'account.external_account.created' })).data;
+    expect(bankEvent).toMatchObject({ account: account.id, data: { object: { id: after.external_accounts?.data[0]?.id } } });
 
     const [delivery] = (await receiver.waitFor(before + 1)).slice(before);
     const event = stripe.webhooks.constructEvent(delivery!.body, delivery!.headers['stripe-signature'] as string, endpoint.secret!);
