@@ -94,6 +94,8 @@ const NULLABLE: Record<string, string[]> = {
   ],
   subscription_item: ['billing_thresholds'],
   credit_note_line_item: ['quantity'],
+  // quantity_decimal: the SDK reads the decimal string into a Decimal object, as for prices.
+  invoiceitem: ['parent', 'quantity_decimal'],
   customer_balance_transaction: ['credit_note', 'invoice'],
 };
 

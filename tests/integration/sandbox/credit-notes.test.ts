@@ -82,6 +82,8 @@ describe('credit notes', () => {
     const transactions = await stripe.customers.listBalanceTransactions(customer.id);
     expectStripeShape(transactions);
     expect(transactions.data[0]).toMatchObject({ amount: -3000, ending_balance: -3000, type: 'credit_note', credit_note: note.id, invoice: invoice.id });
+    const transaction = await stripe.customers.retrieveBalanceTransaction(customer.id, note.customer_balance_transaction as string);
+    expectStripeShape(transaction, 'customer_balance_transaction');
 
     const next = await stripe.invoices.create({ customer: customer.id });
     await stripe.invoiceItems.create({ customer: customer.id, invoice: next.id, amount: 5000, currency: 'usd' });

@@ -111,6 +111,14 @@ describe('invoices', () => {
     expect(retried).toMatchObject({ status: 'paid', attempt_count: 2 });
   });
 
+  it('a card that needs 3-D Secure declines off-session with authentication_required', async () => {
+    const account = await billing();
+    const open = await account.stripe.invoices.finalizeInvoice((await draftInvoice(account)).id);
+    const declined = await stripeError(() => account.stripe.invoices.pay(open.id, { payment_method: 'pm_card_authenticationRequired' }));
+    expect(declined).toMatchObject({ statusCode: 402, code: 'authentication_required' });
+    expect(await account.stripe.invoices.retrieve(open.id)).toMatchObject({ status: 'open', amount_paid: 0 });
+  });
+
   it('without a payment method to charge, pay fails with Stripe\'s message', async () => {
     const account = await billing();
     const open = await account.stripe.invoices.finalizeInvoice((await draftInvoice(account)).id);
@@ -152,7 +160,8 @@ describe('invoices', () => {
   it('pending invoice items join the next invoice created with pending_invoice_items_behavior=include', async () => {
     const account = await billing();
     const item = await account.stripe.invoiceItems.create({ customer: account.customer.id, pricing: { price: account.price.id } });
-    expect(item).toMatchObject({ invoice: null, amount: 1500 });
+    expectStripeShape(item, 'invoiceitem');
+    expect(item).toMatchObject({ invoice: null, amount: 1500, quantity: 1, description: 'Seat' });
     const without = await account.stripe.invoices.create({ customer: account.customer.id });
     expect(without.total).toBe(0);
     const withItems = await account.stripe.invoices.create({ customer: account.customer.id, pending_invoice_items_behavior: 'include' });
