@@ -259,6 +259,27 @@ export function completeOnboarding(platformSource: EventSource, accountId: strin
   return saveAccount(platformSource, before, after);
 }
 
+/**
+ * Test control: Stripe asks the account for more (a document, a tax id) as it would after a review; with
+ * `past_due` items charges and payouts stop until the seller provides them through a new onboarding link.
+ */
+export function requestRequirements(platformSource: EventSource, accountId: string, currentlyDue: string[], pastDue: boolean): Account {
+  const before = findAccount(platformSource.account, accountId);
+  const due = [...new Set(currentlyDue)].sort();
+  const after: Account = {
+    ...before,
+    charges_enabled: pastDue ? false : before.charges_enabled,
+    payouts_enabled: pastDue ? false : before.payouts_enabled,
+    requirements: {
+      ...requirementsOf(due),
+      past_due: pastDue ? due : [],
+      disabled_reason: pastDue ? 'requirements.past_due' : null,
+      current_deadline: pastDue ? null : nowSeconds() + 14 * 86_400,
+    },
+  };
+  return saveAccount(platformSource, before, after);
+}
+
 /** The bank account an account's payouts go to, if onboarding gave it one. */
 export function defaultBankAccount(account: Account): Stripe.BankAccount | undefined {
   return account.external_accounts?.data.find((external): external is Stripe.BankAccount => external.object === 'bank_account');

@@ -183,6 +183,27 @@ describe('hosted onboarding', () => {
     expect(await postForm(action, SELLER, 'submit')).toMatchObject({ status: 303, location: RETURN_URL });
   });
 
+  it('requirements Stripe asks for later disable the account until a new onboarding link collects them', async () => {
+    const { stripe, key } = platform();
+    const account = await onboardedAccount(stripe);
+    const asked = await control(key, 'POST', `/_sandbox/connect/accounts/${account.id}/requirements`, {
+      currently_due: 'individual.verification.document,company.tax_id',
+      past_due: 'true',
+    });
+    expect(asked).toMatchObject({
+      charges_enabled: false,
+      payouts_enabled: false,
+      requirements: { currently_due: ['company.tax_id', 'individual.verification.document'], past_due: ['company.tax_id', 'individual.verification.document'], disabled_reason: 'requirements.past_due' },
+    });
+    const [event] = (await stripe.events.list({ type: 'account.updated', limit: 1 })).data;
+    expect(event).toMatchObject({ account: account.id, data: { previous_attributes: { charges_enabled: true, requirements: { currently_due: [] } } } });
+
+    const link = await onboardingLink(stripe, account.id);
+    const page = await openLink(link.url);
+    expect(await postForm(formAction(page.html, link.url), SELLER, 'submit')).toMatchObject({ status: 303, location: RETURN_URL });
+    expect(await stripe.accounts.retrieve(account.id)).toMatchObject({ charges_enabled: true, requirements: { currently_due: [], disabled_reason: null } });
+  });
+
   it('account_update links are refused for Express accounts, as Stripe collects their requirements', async () => {
     const { stripe } = platform();
     const account = await createExpressAccount(stripe);
