@@ -121,6 +121,7 @@ describe('hosted onboarding', () => {
     expect(done).toMatchObject({ status: 303, location: RETURN_URL });
 
     const after = await stripe.accounts.retrieve(account.id);
+    expectStripeShape(after, 'account');
     expect(after).toMatchObject({
       details_submitted: true,
       charges_enabled: true,

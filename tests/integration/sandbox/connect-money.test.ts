@@ -117,7 +117,9 @@ describe('destination charges', () => {
 
     await stripe.refunds.create({ charge: charge.id, reverse_transfer: true, refund_application_fee: true });
     expect(await stripe.transfers.retrieve(charge.transfer as string)).toMatchObject({ amount_reversed: 10000, reversed: true });
-    expect(await stripe.applicationFees.retrieve(charge.application_fee as string)).toMatchObject({ amount_refunded: 1000, refunded: true });
+    const refundedFee = await stripe.applicationFees.retrieve(charge.application_fee as string);
+    expect(refundedFee).toMatchObject({ amount_refunded: 1000, refunded: true });
+    expectStripeShape(refundedFee.refunds.data[0], 'fee_refund');
     expect(await eventsFor(stripe, 'application_fee.refunded', charge.application_fee as string)).toHaveLength(2);
     expect(await eventsFor(stripe, 'transfer.reversed', transfer.id)).toHaveLength(2);
   });
@@ -169,7 +171,9 @@ describe('payouts', () => {
     const payout = await stripe.payouts.create({ amount: 2000, currency: 'usd' }, { stripeAccount: seller.id });
     expectStripeShape(payout, 'payout');
     expect(payout).toMatchObject({ amount: 2000, status: 'pending', destination: seller.external_accounts?.data[0]?.id, type: 'bank_account' });
-    expect(await stripe.payouts.retrieve(payout.id, {}, { stripeAccount: seller.id })).toMatchObject({ status: 'paid' });
+    const paidPayout = await stripe.payouts.retrieve(payout.id, {}, { stripeAccount: seller.id });
+    expectStripeShape(paidPayout, 'payout');
+    expect(paidPayout).toMatchObject({ status: 'paid' });
     expect(usd((await stripe.balance.retrieve({}, { stripeAccount: seller.id })).available)).toBe(1000);
     expect((await stripe.payouts.list({ status: 'paid' }, { stripeAccount: seller.id })).data.map((listed) => listed.id)).toEqual([payout.id]);
 
