@@ -1,7 +1,10 @@
 // Webhook test helpers: real sandbox events, signed the way Stripe signs them, fed to the app's ingest function.
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
+import { expect } from 'vitest';
 import type { Db } from '@/lib/db/client';
+import { readProjectionRows } from '@/lib/sync/projection-rows';
+import { SYNC_DEFINITIONS, SYNC_OBJECT_TYPES, type SyncObjectType } from '@/lib/sync/sync-object-types';
 import { ingestWebhook, type IngestResult } from '@/lib/webhooks/ingest-webhook';
 
 export const newSecret = (): string => `whsec_${randomBytes(24).toString('base64url').replace(/[^A-Za-z0-9]/g, '')}`;
@@ -34,4 +37,35 @@ export function reissued(event: Stripe.Event, changes: { created: number }): Str
   copy.id = `evt_test${randomBytes(10).toString('hex')}`;
   copy.created = changes.created;
   return copy;
+}
+
+/** What a page would show of each object, from Stripe and from the projection. */
+const COMPARED: Record<SyncObjectType, string[]> = {
+  customer: ['name', 'email'],
+  payment_intent: ['status', 'amount', 'amountReceived'],
+  charge: ['status', 'amount', 'amountRefunded'],
+  refund: ['status', 'amount'],
+  dispute: ['status', 'amount', 'reason'],
+  setup_intent: ['status', 'paymentMethodId'],
+};
+
+function stripeColumns(type: SyncObjectType, object: Record<string, unknown>): Record<string, unknown> {
+  const camel: Record<string, string> = { amountReceived: 'amount_received', amountRefunded: 'amount_refunded', paymentMethodId: 'payment_method' };
+  return Object.fromEntries(COMPARED[type].map((column) => [column, object[camel[column] ?? column]]));
+}
+
+export async function expectProjectionEqualsSandbox(stripe: Stripe, db: Db): Promise<Record<SyncObjectType, number>> {
+  const counts = {} as Record<SyncObjectType, number>;
+  for (const type of SYNC_OBJECT_TYPES) {
+    const objects: Record<string, unknown>[] = [];
+    for await (const object of SYNC_DEFINITIONS[type].list(stripe, { limit: 100 })) objects.push(object as unknown as Record<string, unknown>);
+    const rows = await readProjectionRows(type, objects.map((object) => String(object.id)), db);
+    const mismatches = objects.filter((object) => {
+      const row = rows.get(String(object.id));
+      return !row || JSON.stringify(stripeColumns(type, object)) !== JSON.stringify(Object.fromEntries(COMPARED[type].map((column) => [column, row[column]])));
+    });
+    expect({ type, mismatches: mismatches.map((object) => object.id) }).toEqual({ type, mismatches: [] });
+    counts[type] = objects.length;
+  }
+  return counts;
 }
