@@ -74,6 +74,8 @@ export const SERVED_ENDPOINTS = [
   'POST /v1/invoices/{invoice}/finalize',
   'POST /v1/invoices/{invoice}/pay',
   'POST /v1/invoices/{invoice}/void',
+  'POST /v1/invoices/{invoice}/send',
+  'POST /v1/invoices/{invoice}/mark_uncollectible',
   'GET /v1/invoices/{invoice}/lines',
   'POST /v1/invoiceitems',
   'GET /v1/invoiceitems/{invoiceitem}',

@@ -231,6 +231,33 @@ export function markPaid(source: EventSource, before: Invoice, amount: number, o
   return after;
 }
 
+/** Stripe finalizes a draft before sending it; test mode sends no email but records `invoice.sent`. */
+export function sendInvoice(source: EventSource, stored: Invoice): Invoice {
+  const before = stored.status === 'draft' ? finalizeInvoice(source, stored) : stored;
+  if (before.status !== 'open' && before.status !== 'paid' && before.status !== 'uncollectible') {
+    throw invalidRequest(`This invoice can't be sent because it has a status of ${before.status}.`);
+  }
+  recordEvent(source, 'invoice.sent', before);
+  return before;
+}
+
+export function markUncollectible(source: EventSource, before: Invoice): Invoice {
+  if (before.status !== 'open') {
+    throw invalidRequest(
+      `This invoice can't be marked uncollectible because it has a status of ${before.status}. Only open invoices can be marked uncollectible.`,
+    );
+  }
+  const after = source.account.put('invoice', {
+    ...before,
+    status: 'uncollectible',
+    auto_advance: false,
+    next_payment_attempt: null,
+    status_transitions: { ...before.status_transitions, marked_uncollectible_at: nowSeconds() },
+  });
+  recordEvent(source, 'invoice.marked_uncollectible', after, previousAttributes(before, after));
+  return after;
+}
+
 export function voidInvoice(source: EventSource, before: Invoice): Invoice {
   if (before.status !== 'open' && before.status !== 'uncollectible') {
     throw invalidRequest(

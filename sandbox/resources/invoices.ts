@@ -11,7 +11,7 @@ import type { ResourceModule } from '../core/resource-module';
 import { invalidRequest, parameterMissing, resourceMissing } from '../http/stripe-error';
 import type { RequestContext } from '../http/route';
 import { nowSeconds } from '../store/ids';
-import { checkDraft, createInvoice, finalizeInvoice, voidInvoice, type Invoice } from './invoice-flow';
+import { checkDraft, createInvoice, finalizeInvoice, markUncollectible, sendInvoice, voidInvoice, type Invoice } from './invoice-flow';
 import { takePendingItems } from './invoice-items';
 import { payInvoice } from './invoice-payment';
 
@@ -125,6 +125,11 @@ export const invoices: ResourceModule = {
         }),
     },
     { operation: 'POST /v1/invoices/{invoice}/void', handle: (context) => voidInvoice(context, findInvoice(context)) },
+    { operation: 'POST /v1/invoices/{invoice}/send', handle: (context) => sendInvoice(context, findInvoice(context)) },
+    {
+      operation: 'POST /v1/invoices/{invoice}/mark_uncollectible',
+      handle: (context) => markUncollectible(context, findInvoice(context)),
+    },
     {
       operation: 'GET /v1/invoices/{invoice}/lines',
       handle(context) {

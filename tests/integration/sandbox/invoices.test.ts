@@ -143,6 +143,29 @@ describe('invoices', () => {
     expect(deleted).toMatchObject({ id: other.id, deleted: true });
   });
 
+  it('sending a send_invoice draft finalizes it with its due date and records invoice.sent', async () => {
+    const account = await billing();
+    const draft = await account.stripe.invoices.create({ customer: account.customer.id, collection_method: 'send_invoice', days_until_due: 14 });
+    await account.stripe.invoiceItems.create({ customer: account.customer.id, invoice: draft.id, amount: 2000, currency: 'usd' });
+    const sent = await account.stripe.invoices.sendInvoice(draft.id);
+    expect(sent).toMatchObject({ status: 'open', collection_method: 'send_invoice', amount_due: 2000 });
+    expect(sent.due_date).toBeGreaterThanOrEqual(sent.created + 14 * 86_400);
+    expect(await eventTypes(account.stripe, draft.id)).toEqual(expect.arrayContaining(['invoice.finalized', 'invoice.sent']));
+    const needsTerms = await stripeError(() => account.stripe.invoices.create({ customer: account.customer.id, collection_method: 'send_invoice' }));
+    expect(needsTerms).toMatchObject({ statusCode: 400, param: 'days_until_due' });
+  });
+
+  it('marks an open invoice uncollectible; it can still be paid or voided', async () => {
+    const account = await billing();
+    const open = await account.stripe.invoices.finalizeInvoice((await draftInvoice(account)).id);
+    const written = await account.stripe.invoices.markUncollectible(open.id);
+    expect(written).toMatchObject({ status: 'uncollectible' });
+    expect(written.status_transitions.marked_uncollectible_at).toEqual(expect.any(Number));
+    expect(await stripeError(() => account.stripe.invoices.markUncollectible(open.id))).toMatchObject({ statusCode: 400 });
+    expect(await account.stripe.invoices.pay(open.id, { paid_out_of_band: true })).toMatchObject({ status: 'paid' });
+    expect(await eventTypes(account.stripe, open.id)).toContain('invoice.marked_uncollectible');
+  });
+
   it('only drafts take new lines or edits; metadata changes any time', async () => {
     const account = await billing();
     const open = await account.stripe.invoices.finalizeInvoice((await draftInvoice(account)).id);
