@@ -121,6 +121,8 @@ export const SERVED_ENDPOINTS = [
   'POST /v1/transfers/{id}/reversals',
   'GET /v1/application_fees',
   'GET /v1/application_fees/{id}',
+  'GET /v1/application_fees/{id}/refunds',
+  'POST /v1/application_fees/{id}/refunds',
   'GET /v1/payouts',
   'POST /v1/payouts',
   'GET /v1/payouts/{payout}',

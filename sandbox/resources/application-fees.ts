@@ -4,8 +4,12 @@ import type Stripe from 'stripe';
 import { findOr404 } from '../core/crud';
 import { previousAttributes, recordEvent, type EventSource } from '../core/events';
 import { paginate } from '../core/list';
-import { readString } from '../core/read-params';
+import { applyMetadata } from '../core/metadata';
+import { formatAmount } from '../core/money';
+import { readInteger, readString } from '../core/read-params';
 import type { ResourceModule } from '../core/resource-module';
+import type { RequestContext } from '../http/route';
+import { invalidRequest } from '../http/stripe-error';
 import type { Account } from '../store/account';
 import { newId, nowSeconds } from '../store/ids';
 import { platformApplicationId } from './accounts';
@@ -57,7 +61,7 @@ export function recordApplicationFee(source: EventSource, options: FeeOptions): 
 }
 
 /** Gives (part of) a fee back to the connected account, as a refund with `refund_application_fee` does. */
-export function refundApplicationFee(source: EventSource, before: Stripe.ApplicationFee, amount: number): Stripe.ApplicationFee {
+export function refundApplicationFee(source: EventSource, before: Stripe.ApplicationFee, amount: number, metadata: Stripe.Metadata = {}): Stripe.ApplicationFee {
   const { account: platform } = source;
   const refundable = Math.min(amount, before.amount - before.amount_refunded);
   if (refundable <= 0) return before;
@@ -87,7 +91,7 @@ export function refundApplicationFee(source: EventSource, before: Stripe.Applica
     created: nowSeconds(),
     currency: before.currency,
     fee: before.id,
-    metadata: {},
+    metadata,
   };
   const amountRefunded = before.amount_refunded + refundable;
   const after = platform.put('application_fee', {
@@ -102,10 +106,32 @@ export function refundApplicationFee(source: EventSource, before: Stripe.Applica
 
 export const findApplicationFee = (account: Account, id: string): Stripe.ApplicationFee => findOr404(account, 'application_fee', id);
 
+/** `POST /v1/application_fees/{id}/refunds`: the platform gives (part of) its fee back on its own. */
+function createFeeRefund(context: RequestContext): Stripe.FeeRefund {
+  const before = findApplicationFee(context.account, context.pathParams.id!);
+  const remaining = before.amount - before.amount_refunded;
+  if (remaining === 0) throw invalidRequest(`Application fee ${before.id} has already been refunded.`, { code: 'charge_already_refunded' });
+  const amount = readInteger(context.params, 'amount') ?? remaining;
+  if (amount < 1) throw invalidRequest('This value must be greater than or equal to 1.', { param: 'amount' });
+  if (amount > remaining) {
+    throw invalidRequest(`Refund amount (${formatAmount(amount, before.currency)}) is greater than unrefunded amount on fee (${formatAmount(remaining, before.currency)})`, { param: 'amount' });
+  }
+  const after = refundApplicationFee(context, before, amount, applyMetadata({}, context.params));
+  return after.refunds.data[0]!;
+}
+
 export const applicationFees: ResourceModule = {
   expandable: { application_fee: { account: 'account', balance_transaction: 'balance_transaction', originating_transaction: 'charge' } },
   routes: [
     { operation: 'GET /v1/application_fees/{id}', handle: (c) => findApplicationFee(c.account, c.pathParams.id!) },
+    { operation: 'POST /v1/application_fees/{id}/refunds', handle: createFeeRefund },
+    {
+      operation: 'GET /v1/application_fees/{id}/refunds',
+      handle(context) {
+        const fee = findApplicationFee(context.account, context.pathParams.id!);
+        return paginate(context, fee.refunds.data, { noun: 'fee_refund' });
+      },
+    },
     {
       operation: 'GET /v1/application_fees',
       handle(context) {

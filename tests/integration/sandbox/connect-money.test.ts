@@ -123,6 +123,22 @@ describe('destination charges', () => {
     expect(await eventsFor(stripe, 'application_fee.refunded', charge.application_fee as string)).toHaveLength(2);
     expect(await eventsFor(stripe, 'transfer.reversed', transfer.id)).toHaveLength(2);
   });
+
+  it('the platform can refund its fee on its own, up to what remains', async () => {
+    const stripe = platform();
+    const seller = await onboardedAccount(stripe);
+    const charge = await destinationCharge(stripe, seller.id, { application_fee_amount: 900 });
+    const feeId = charge.application_fee as string;
+    const partial = await stripe.applicationFees.createRefund(feeId, { amount: 400, metadata: { reason: 'goodwill' } });
+    expectStripeShape(partial, 'fee_refund');
+    expect(partial).toMatchObject({ amount: 400, fee: feeId, metadata: { reason: 'goodwill' } });
+    const tooMuch = await stripeError(() => stripe.applicationFees.createRefund(feeId, { amount: 600 }));
+    expect(tooMuch).toMatchObject({ statusCode: 400, param: 'amount' });
+    await stripe.applicationFees.createRefund(feeId);
+    expect(await stripe.applicationFees.retrieve(feeId)).toMatchObject({ amount_refunded: 900, refunded: true });
+    expect((await stripe.applicationFees.listRefunds(feeId)).data.map((refund) => refund.amount)).toEqual([500, 400]);
+    expect((await stripeError(() => stripe.applicationFees.createRefund(feeId))).statusCode).toBe(400);
+  });
 });
 
 describe('separate charges and transfers', () => {
