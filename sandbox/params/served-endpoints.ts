@@ -112,6 +112,8 @@ export const SERVED_ENDPOINTS = [
   'POST /v1/accounts/{account}',
   'DELETE /v1/accounts/{account}',
   'POST /v1/accounts/{account}/login_links',
+  'GET /v1/accounts/{account}/capabilities',
+  'GET /v1/accounts/{account}/capabilities/{capability}',
   'POST /v1/account_links',
   'GET /v1/transfers',
   'POST /v1/transfers',

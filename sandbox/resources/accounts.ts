@@ -14,6 +14,7 @@ import { invalidRequest } from '../http/stripe-error';
 import type { ParamObject } from '../params/validate-params';
 import type { Account as StoreAccount } from '../store/account';
 import { newId, nowSeconds, randomAlphanumeric } from '../store/ids';
+import { recordCapabilityChanges } from './account-capabilities';
 import { connectedStoreAccount, recordConnectEvent } from './connect-store';
 
 type Account = Stripe.Account;
@@ -181,6 +182,7 @@ export function saveAccount(platformSource: EventSource, before: Account, after:
   if (Object.keys(previous).length === 0) return before;
   platformSource.account.put('account', after);
   recordConnectEvent(platformSource, after.id, 'account.updated', after, previous);
+  recordCapabilityChanges(platformSource, before, after);
   return after;
 }
 
@@ -266,8 +268,10 @@ export function completeOnboarding(platformSource: EventSource, accountId: strin
 export function requestRequirements(platformSource: EventSource, accountId: string, currentlyDue: string[], pastDue: boolean): Account {
   const before = findAccount(platformSource.account, accountId);
   const due = [...new Set(currentlyDue)].sort();
+  const capabilities = pastDue ? Object.fromEntries(Object.keys(before.capabilities ?? {}).map((name) => [name, 'inactive'])) : before.capabilities;
   const after: Account = {
     ...before,
+    capabilities: capabilities as Stripe.Account.Capabilities,
     charges_enabled: pastDue ? false : before.charges_enabled,
     payouts_enabled: pastDue ? false : before.payouts_enabled,
     requirements: {

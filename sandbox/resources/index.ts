@@ -20,6 +20,7 @@ import { invoices } from './invoices';
 import { quotes } from './quotes';
 import { subscriptions } from './subscriptions';
 import { webhookEndpoints } from '../webhooks/webhook-endpoints';
+import { accountCapabilities } from './account-capabilities';
 import { accountLinks } from './account-links';
 import { accounts } from './accounts';
 import { applicationFees } from './application-fees';
@@ -49,6 +50,7 @@ export const RESOURCE_MODULES: ResourceModule[] = [
   creditNotes,
   customerBalanceTransactions,
   accounts,
+  accountCapabilities,
   accountLinks,
   transfers,
   applicationFees,

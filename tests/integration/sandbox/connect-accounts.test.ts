@@ -43,6 +43,10 @@ describe('connected accounts', () => {
     expect(account.requirements?.currently_due).toEqual(expect.arrayContaining(['external_account', 'tos_acceptance.date', 'individual.first_name']));
     expect(account.requirements?.disabled_reason).toBe('requirements.past_due');
     expect(await stripe.accounts.retrieve(account.id)).toEqual(account);
+    const transfers = await stripe.accounts.retrieveCapability(account.id, 'transfers');
+    expectStripeShape(transfers, 'capability');
+    expect(transfers).toMatchObject({ account: account.id, status: 'inactive', requested: true, requirements: { disabled_reason: 'requirements.fields_needed' } });
+    expect(transfers.requirements?.currently_due).toContain('external_account');
   });
 
   it('controller properties describe an Express account too', async () => {
@@ -131,6 +135,17 @@ describe('hosted onboarding', () => {
       requirements: { currently_due: [], eventually_due: [], past_due: [], disabled_reason: null },
     });
     expect(after.external_accounts?.data[0]).toMatchObject({ object: 'bank_account', last4: '6789', routing_number: '110000000', default_for_currency: true });
+    const capabilities = await stripe.accounts.listCapabilities(account.id);
+    expectStripeShape(capabilities);
+    expect(capabilities.data.map(({ id, status, requested }) => ({ id, status, requested }))).toEqual([
+      { id: 'card_payments', status: 'active', requested: true },
+      { id: 'transfers', status: 'active', requested: true },
+    ]);
+    const capabilityEvents = (await stripe.events.list({ type: 'capability.updated' })).data;
+    expect(capabilityEvents.map((event) => [event.account, (event.data.object as Stripe.Capability).id, event.data.previous_attributes]).sort()).toEqual([
+      [account.id, 'card_payments', { status: 'inactive' }],
+      [account.id, 'transfers', { status: 'inactive' }],
+    ]);
     const [bankEvent] = (await stripe.events.list({ type: 'account.external_account.created' })).data;
     expect(bankEvent).toMatchObject({ account: account.id, data: { object: { id: after.external_accounts?.data[0]?.id } } });
 
@@ -192,6 +207,7 @@ describe('hosted onboarding', () => {
       past_due: 'true',
     });
     expect(asked).toMatchObject({
+      capabilities: { card_payments: 'inactive', transfers: 'inactive' },
       charges_enabled: false,
       payouts_enabled: false,
       requirements: { currently_due: ['company.tax_id', 'individual.verification.document'], past_due: ['company.tax_id', 'individual.verification.document'], disabled_reason: 'requirements.past_due' },
@@ -203,6 +219,7 @@ describe('hosted onboarding', () => {
     const page = await openLink(link.url);
     expect(await postForm(formAction(page.html, link.url), SELLER, 'submit')).toMatchObject({ status: 303, location: RETURN_URL });
     expect(await stripe.accounts.retrieve(account.id)).toMatchObject({ charges_enabled: true, requirements: { currently_due: [], disabled_reason: null } });
+    expect(await stripe.accounts.retrieveCapability(account.id, 'transfers')).toMatchObject({ status: 'active', requirements: { currently_due: [] } });
   });
 
   it('account_update links are refused for Express accounts, as Stripe collects their requirements', async () => {
