@@ -44,6 +44,11 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <dt className="text-slate-500">Replayed</dt>
         <dd>{event.replayCount === 0 ? 'never' : `${event.replayCount}×`}</dd>
       </dl>
+      {event.type.startsWith('setup_intent.') && event.objectId && can(user.role, 'setup-diagnostics:view') ? (
+        <Link href={`/setup-diagnostics?q=${encodeURIComponent(event.objectId)}`} className="inline-block text-sm text-indigo-700 underline">
+          Diagnose this SetupIntent
+        </Link>
+      ) : null}
       {can(user.role, 'events:replay') ? (
         <div className="flex flex-wrap items-start gap-6">
           <ReplayEventForm action={replayEventAction} eventId={event.id} />
