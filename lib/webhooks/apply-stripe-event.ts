@@ -2,9 +2,12 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { applyChargeEvent, CHARGE_EVENT_TYPES, type ChargeEvent } from './handlers/charge-events';
+import { applyCreditNoteEvent, CREDIT_NOTE_EVENT_TYPES, type CreditNoteEvent } from './handlers/credit-note-events';
 import { applyCustomerEvent, CUSTOMER_EVENT_TYPES, isCustomerTie, type CustomerEvent } from './handlers/customer-events';
 import { applyDisputeEvent, DISPUTE_EVENT_TYPES, isDisputeTie, type DisputeEvent } from './handlers/dispute-events';
+import { applyInvoiceEvent, INVOICE_EVENT_TYPES, isInvoiceTie, type InvoiceEvent } from './handlers/invoice-events';
 import { applyPaymentIntentEvent, PAYMENT_INTENT_EVENT_TYPES, type PaymentIntentEvent } from './handlers/payment-intent-events';
+import { applyQuoteEvent, QUOTE_EVENT_TYPES, type QuoteEvent } from './handlers/quote-events';
 import { applyRefundEvent, REFUND_EVENT_TYPES, type RefundEvent } from './handlers/refund-events';
 import { applySetupIntentEvent, isSetupIntentTie, SETUP_INTENT_EVENT_TYPES, type SetupIntentEvent } from './handlers/setup-intent-events';
 import type { ProjectionDb } from './projection-db';
@@ -17,6 +20,9 @@ export type EventFamily =
   | { family: 'refund'; event: RefundEvent }
   | { family: 'dispute'; event: DisputeEvent }
   | { family: 'setup_intent'; event: SetupIntentEvent }
+  | { family: 'quote'; event: QuoteEvent }
+  | { family: 'invoice'; event: InvoiceEvent }
+  | { family: 'credit_note'; event: CreditNoteEvent }
   | { family: 'ignored'; event: Stripe.Event };
 
 function isOneOf<Types extends readonly string[]>(event: Stripe.Event, types: Types): event is Extract<Stripe.Event, { type: Types[number] }> {
@@ -31,6 +37,9 @@ export function familyOf(event: Stripe.Event): EventFamily {
   if (isOneOf(event, REFUND_EVENT_TYPES)) return { family: 'refund', event };
   if (isOneOf(event, DISPUTE_EVENT_TYPES)) return { family: 'dispute', event };
   if (isOneOf(event, SETUP_INTENT_EVENT_TYPES)) return { family: 'setup_intent', event };
+  if (isOneOf(event, QUOTE_EVENT_TYPES)) return { family: 'quote', event };
+  if (isOneOf(event, INVOICE_EVENT_TYPES)) return { family: 'invoice', event };
+  if (isOneOf(event, CREDIT_NOTE_EVENT_TYPES)) return { family: 'credit_note', event };
   return { family: 'ignored', event };
 }
 
@@ -38,7 +47,8 @@ export function familyOf(event: Stripe.Event): EventFamily {
 export type CurrentObject =
   | { family: 'customer'; object: Stripe.Customer | Stripe.DeletedCustomer }
   | { family: 'dispute'; object: Stripe.Dispute }
-  | { family: 'setup_intent'; object: Stripe.SetupIntent };
+  | { family: 'setup_intent'; object: Stripe.SetupIntent }
+  | { family: 'invoice'; object: Stripe.Invoice };
 
 /**
  * Call before the transaction (it may ask Stripe): for an event that ties with the stored state in the same
@@ -55,9 +65,13 @@ export async function readCurrentOnTie(event: Stripe.Event, dependencies: { db: 
       return (await isDisputeTie(routed.event, db)) ? { family: 'dispute', object: await stripe.disputes.retrieve(routed.event.data.object.id) } : undefined;
     case 'setup_intent':
       return (await isSetupIntentTie(routed.event, db)) ? { family: 'setup_intent', object: await stripe.setupIntents.retrieve(routed.event.data.object.id) } : undefined;
+    case 'invoice':
+      return (await isInvoiceTie(routed.event, db)) ? { family: 'invoice', object: await stripe.invoices.retrieve(routed.event.data.object.id) } : undefined;
     case 'payment_intent':
     case 'charge':
     case 'refund':
+    case 'quote':
+    case 'credit_note':
     case 'ignored':
       return undefined;
     default: {
@@ -83,6 +97,12 @@ export async function applyStripeEvent(event: Stripe.Event, db: ProjectionDb, cu
       return applyDisputeEvent(routed.event, db, current?.family === 'dispute' ? current.object : undefined);
     case 'setup_intent':
       return applySetupIntentEvent(routed.event, db, current?.family === 'setup_intent' ? current.object : undefined);
+    case 'quote':
+      return applyQuoteEvent(routed.event, db);
+    case 'invoice':
+      return applyInvoiceEvent(routed.event, db, current?.family === 'invoice' ? current.object : undefined);
+    case 'credit_note':
+      return applyCreditNoteEvent(routed.event, db);
     case 'ignored':
       return { outcome: 'ignored', note: 'no projection for this event type yet' };
     default: {
