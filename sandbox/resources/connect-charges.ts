@@ -100,16 +100,26 @@ export interface ConnectRefundOptions {
  * After a refund of a destination charge: `reverse_transfer` takes the refunded share back from the
  * connected account, `refund_application_fee` gives the fee back in proportion (Stripe's rule).
  */
-export function settleConnectRefund(source: EventSource, charge: Stripe.Charge, refund: Stripe.Refund, options: ConnectRefundOptions): void {
+export function settleConnectRefund(source: EventSource, charge: Stripe.Charge, refund: Stripe.Refund, options: ConnectRefundOptions): Stripe.Refund {
   const { account: platform } = source;
   const transferId = typeof charge.transfer === 'string' ? charge.transfer : charge.transfer?.id;
   const transfer = transferId ? platform.get('transfer', transferId) : undefined;
+  let settled = refund;
   if (options.reverseTransfer && transfer) {
     const share = Math.floor((refund.amount * transfer.amount) / charge.amount);
     const amount = Math.min(share, transfer.amount - transfer.amount_reversed);
-    if (amount > 0) reverseTransfer(source, transfer, amount, {}, refund.id);
+    if (amount > 0) {
+      const reversal = reverseTransfer(source, transfer, amount, {}, refund.id);
+      settled = platform.put('refund', { ...refund, transfer_reversal: reversal.id });
+      // The copy embedded in the charge follows the refund.
+      const current = platform.get('charge', charge.id);
+      if (current?.refunds) {
+        platform.put('charge', { ...current, refunds: { ...current.refunds, data: current.refunds.data.map((r) => (r.id === settled.id ? settled : r)) } });
+      }
+    }
   }
   const feeId = typeof charge.application_fee === 'string' ? charge.application_fee : charge.application_fee?.id;
   const fee = feeId ? platform.get('application_fee', feeId) : undefined;
   if (options.refundApplicationFee && fee) refundApplicationFee(source, fee, Math.floor((refund.amount * fee.amount) / charge.amount));
+  return settled;
 }

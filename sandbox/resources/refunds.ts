@@ -95,11 +95,10 @@ function create(context: RequestContext): Stripe.Refund {
     refunds: { ...refunds, data: embedded.slice(0, EMBEDDED_REFUNDS), has_more: embedded.length > EMBEDDED_REFUNDS },
   });
   recordEvent(context, 'charge.refunded', chargeAfter, previousAttributes(chargeBefore, chargeAfter));
-  settleConnectRefund(context, chargeAfter, refund, {
+  return settleConnectRefund(context, chargeAfter, refund, {
     reverseTransfer: readBoolean(params, 'reverse_transfer') ?? false,
     refundApplicationFee: readBoolean(params, 'refund_application_fee') ?? false,
   });
-  return refund;
 }
 
 function update(context: RequestContext): Stripe.Refund {

@@ -205,6 +205,46 @@ function update(context: RequestContext): Stripe.Transfer {
   return after;
 }
 
+/** The reversal as the connected account sees it: a refund (`pyr_…`) of the transfer's `py_…` payment. */
+function refundDestinationPayment(connected: Account, transfer: Stripe.Transfer, amount: number, reversalId: string): Stripe.Refund {
+  const id = newId('pyr');
+  const paymentId = typeof transfer.destination_payment === 'string' ? transfer.destination_payment : (transfer.destination_payment?.id ?? null);
+  const transaction = recordConnectTransaction(connected, {
+    type: 'payment_refund',
+    reportingCategory: 'refund',
+    amount: -amount,
+    currency: transfer.currency,
+    source: id,
+    description: null,
+  });
+  const refund = connected.put('refund', {
+    id,
+    object: 'refund',
+    amount,
+    balance_transaction: transaction.id,
+    charge: paymentId,
+    created: nowSeconds(),
+    currency: transfer.currency,
+    customer: null,
+    customer_account: null,
+    metadata: {},
+    payment_intent: null,
+    payment_method: null,
+    reason: null,
+    receipt_number: null,
+    source_transfer_reversal: reversalId,
+    status: 'succeeded',
+    transfer_reversal: null,
+  });
+  const payment = paymentId ? connected.get('charge', paymentId) : undefined;
+  if (payment) {
+    const amountRefunded = payment.amount_refunded + amount;
+    const refunds = payment.refunds ?? { object: 'list' as const, data: [], has_more: false, url: `/v1/charges/${payment.id}/refunds` };
+    connected.put('charge', { ...payment, amount_refunded: amountRefunded, refunded: amountRefunded === payment.amount, refunds: { ...refunds, data: [refund, ...refunds.data] } });
+  }
+  return refund;
+}
+
 /** Takes (part of) a transfer back from the connected account; `transfer.reversed` once fully reversed. */
 export function reverseTransfer(source: EventSource, before: Stripe.Transfer, amount: number, metadata: Stripe.Metadata, sourceRefund: string | null): Stripe.TransferReversal {
   const { account: platform } = source;
@@ -216,16 +256,7 @@ export function reverseTransfer(source: EventSource, before: Stripe.Transfer, am
   const id = newId('trr');
   const incoming = recordConnectTransaction(platform, { type: 'transfer_refund', reportingCategory: 'transfer_reversal', amount, currency: before.currency, source: id, description: null });
   const destination = typeof before.destination === 'string' ? before.destination : before.destination?.id;
-  if (destination) {
-    recordConnectTransaction(connectedStoreAccount(platform, destination), {
-      type: 'payment_refund',
-      reportingCategory: 'refund',
-      amount: -amount,
-      currency: before.currency,
-      source: id,
-      description: null,
-    });
-  }
+  const paymentRefund = destination ? refundDestinationPayment(connectedStoreAccount(platform, destination), before, amount, id) : null;
   const reversal = platform.put('transfer_reversal', {
     id,
     object: 'transfer_reversal',
@@ -233,7 +264,7 @@ export function reverseTransfer(source: EventSource, before: Stripe.Transfer, am
     balance_transaction: incoming.id,
     created: nowSeconds(),
     currency: before.currency,
-    destination_payment_refund: null,
+    destination_payment_refund: paymentRefund?.id ?? null,
     metadata,
     source_refund: sourceRefund,
     transfer: before.id,

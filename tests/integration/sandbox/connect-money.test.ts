@@ -108,10 +108,15 @@ describe('destination charges', () => {
     const stripe = platform();
     const seller = await onboardedAccount(stripe);
     const charge = await destinationCharge(stripe, seller.id, { application_fee_amount: 1000 });
-    await stripe.refunds.create({ charge: charge.id, amount: 5000, reverse_transfer: true, refund_application_fee: true });
+    const refund = await stripe.refunds.create({ charge: charge.id, amount: 5000, reverse_transfer: true, refund_application_fee: true });
     const transfer = await stripe.transfers.retrieve(charge.transfer as string);
     expect(transfer).toMatchObject({ amount_reversed: 5000, reversed: false });
-    expect(transfer.reversals.data[0]).toMatchObject({ object: 'transfer_reversal', amount: 5000 });
+    expect(transfer.reversals.data[0]).toMatchObject({ object: 'transfer_reversal', amount: 5000, source_refund: refund.id });
+    expect(refund.transfer_reversal).toBe(transfer.reversals.data[0]!.id);
+    // The seller sees the reversal as a refund of its py_ payment.
+    const sellerRefund = await stripe.refunds.retrieve(transfer.reversals.data[0]!.destination_payment_refund as string, {}, { stripeAccount: seller.id });
+    expect(sellerRefund).toMatchObject({ amount: 5000, charge: transfer.destination_payment, source_transfer_reversal: transfer.reversals.data[0]!.id });
+    expect(await stripe.charges.retrieve(transfer.destination_payment as string, {}, { stripeAccount: seller.id })).toMatchObject({ amount_refunded: 5000, refunded: false });
     expectStripeShape(transfer.reversals.data[0], 'transfer_reversal');
     expect(await stripe.applicationFees.retrieve(charge.application_fee as string)).toMatchObject({ amount_refunded: 500, refunded: false });
 
