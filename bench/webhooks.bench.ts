@@ -1,0 +1,205 @@
+// Webhook ingestion and backfill throughput: signed events/s through lib/webhooks (verify + store + project) on
+// SQLite and PostgreSQL, the same events through @supabase/stripe-sync-engine into the same PostgreSQL, the
+// same path behind a plain node:http listener, and the backfill's objects/s from the sandbox.
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import Stripe from 'stripe';
+import { applyMigrations } from '../lib/db/apply-migrations';
+import { createDb, type Db } from '../lib/db/client';
+import { runSync } from '../lib/sync/run-sync';
+import { ingestWebhook } from '../lib/webhooks/ingest-webhook';
+import { spawnSandbox } from '../sandbox/spawn-sandbox';
+import { printTable, type Benchmark } from './benchmark';
+
+const EVENTS = Number(process.env.BENCH_WEBHOOK_INGEST_EVENTS ?? 2000);
+const PAYMENTS = Number(process.env.BENCH_BACKFILL_PAYMENTS ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_WEBHOOK_CONCURRENCY ?? 8);
+const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+interface Delivery {
+  rawBody: Buffer;
+  signatureHeader: string;
+}
+
+const perSecond = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`;
+
+async function inParallel<T>(items: T[], concurrency: number, each: (item: T) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await each(items[next++]!);
+    }),
+  );
+  return performance.now() - started;
+}
+
+/** Customers created and updated in the sandbox: half customer.created, half customer.updated events. */
+async function makeEvents(stripe: Stripe): Promise<Stripe.Event[]> {
+  const ids = Array.from({ length: EVENTS / 2 }, (_, index) => index);
+  const customers: string[] = [];
+  await inParallel(ids, CONCURRENCY, async (index) => customers.push((await stripe.customers.create({ name: `Bench ${index}`, email: `bench-${index}@example.com` })).id));
+  await inParallel(customers, CONCURRENCY, (id) => stripe.customers.update(id, { metadata: { tier: 'gold' } }));
+  const events: Stripe.Event[] = [];
+  for await (const event of stripe.events.list({ limit: 100 })) events.push(event);
+  return events.reverse();
+}
+
+function sign(events: Stripe.Event[], secret: string): Delivery[] {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return events.map((event) => {
+    const payload = JSON.stringify(event, null, 2);
+    return { rawBody: Buffer.from(payload), signatureHeader: Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp }) };
+  });
+}
+
+async function ingestAll(deliveries: Delivery[], secret: string, db: Db, concurrency: number): Promise<number> {
+  let failures = 0;
+  const ms = await inParallel(deliveries, concurrency, async (delivery) => {
+    const result = await ingestWebhook({ ...delivery, secrets: [secret] }, db);
+    if (result.status !== 200) failures += 1;
+  });
+  if (failures > 0) throw new Error(`${failures} deliveries were not accepted`);
+  return ms;
+}
+
+/** The same ingest function behind a bare node:http listener, fed over loopback with keep-alive. */
+async function ingestOverHttp(deliveries: Delivery[], secret: string, db: Db): Promise<number> {
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const header = request.headers['stripe-signature'];
+      void ingestWebhook({ rawBody: Buffer.concat(chunks), signatureHeader: typeof header === 'string' ? header : null, secrets: [secret] }, db).then((result) => {
+        response.writeHead(result.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(result.body));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
+  try {
+    return await inParallel(deliveries, CONCURRENCY, async (delivery) => {
+      const response = await fetch(url, { method: 'POST', body: new Uint8Array(delivery.rawBody), headers: { 'stripe-signature': delivery.signatureHeader, 'content-type': 'application/json' } });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`listener answered ${response.status}`);
+    });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+async function withSqlite<T>(run: (db: Db) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'));
+  const url = `file:${join(dir, 'bench.db')}`;
+  await applyMigrations(url);
+  const db = createDb(url);
+  try {
+    return await run(db);
+  } finally {
+    await db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function withPostgres<T>(run: (url: string, db: Db) => Promise<T>): Promise<T | null> {
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `paydesk_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  const db = createDb(url.toString());
+  try {
+    return await run(url.toString(), db);
+  } finally {
+    await db.$disconnect();
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** @supabase/stripe-sync-engine's own webhook path (verify + upsert into its `stripe` schema), same events. */
+async function ingestWithSyncEngine(url: string, deliveries: Delivery[], secret: string, secretKey: string): Promise<number | string> {
+  let engine: typeof import('@supabase/stripe-sync-engine');
+  try {
+    // Its CommonJS build: the ES module build of 0.48.5 reads __dirname to find its migrations and fails.
+    engine = createRequire(import.meta.url)('@supabase/stripe-sync-engine') as typeof import('@supabase/stripe-sync-engine');
+  } catch {
+    return 'not installed';
+  }
+  await engine.runMigrations({ databaseUrl: url, schema: 'stripe' });
+  const sync = new engine.StripeSync({ poolConfig: { connectionString: url, max: CONCURRENCY }, stripeSecretKey: secretKey, stripeWebhookSecret: secret, stripeApiVersion: Stripe.API_VERSION });
+  try {
+    return await inParallel(deliveries, CONCURRENCY, (delivery) => sync.processWebhook(delivery.rawBody, delivery.signatureHeader));
+  } finally {
+    await sync.postgresClient.pool.end();
+  }
+}
+
+async function backfill(stripe: Stripe, db: Db): Promise<{ objects: number; ms: number }> {
+  const started = performance.now();
+  const results = await runSync({ restart: true }, { stripe, db });
+  return { objects: results.reduce((sum, line) => sum + line.done, 0), ms: performance.now() - started };
+}
+
+export const benchmark: Benchmark = {
+  title: `webhook ingestion (${EVENTS} signed customer events) and backfill`,
+  async run() {
+    const external = process.env.STRIPE_API_BASE;
+    const sandbox = external ? null : await spawnSandbox({});
+    await sandbox?.start();
+    const base = new URL(external ?? `http://127.0.0.1:${sandbox!.port}`);
+    const secretKey = `sk_test_benchwebhooks${randomBytes(4).toString('hex')}`;
+    const stripe = new Stripe(secretKey, { host: base.hostname, port: Number(base.port), protocol: 'http', maxNetworkRetries: 2 });
+    const secret = `whsec_${randomBytes(24).toString('hex')}`;
+    const rows: [string, string][] = [];
+    try {
+      const events = await makeEvents(stripe);
+      await inParallel(Array.from({ length: PAYMENTS }, (_, index) => index), CONCURRENCY, (index) =>
+        stripe.paymentIntents.create({ amount: 1000 + index, currency: 'usd', payment_method: 'pm_card_visa', confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: 'never' } }),
+      );
+
+      const sqlite = await withSqlite(async (db) => {
+        const sequential = await ingestAll(sign(events, secret), secret, db, 1);
+        return { sequential, backfill: await backfill(stripe, db) };
+      });
+      rows.push(['SQLite: lib/webhooks ingest, one at a time', perSecond(events.length, sqlite.sequential)]);
+      const http = await withSqlite((db) => ingestOverHttp(sign(events, secret), secret, db));
+      rows.push([`SQLite: same behind node:http, ${CONCURRENCY} clients`, perSecond(events.length, http)]);
+      rows.push([`SQLite: backfill (${sqlite.backfill.objects} objects)`, perSecond(sqlite.backfill.objects, sqlite.backfill.ms)]);
+
+      const postgres = await withPostgres(async (url, db) => {
+        const ours = await ingestAll(sign(events, secret), secret, db, CONCURRENCY);
+        const peer = await ingestWithSyncEngine(url, sign(events, secret), secret, secretKey);
+        return { ours, peer, backfill: await backfill(stripe, db) };
+      });
+      if (!postgres) {
+        rows.push(['PostgreSQL', `no server at ${POSTGRES_ADMIN_URL}`]);
+      } else {
+        rows.push([`PostgreSQL: lib/webhooks ingest, ${CONCURRENCY} at a time`, perSecond(events.length, postgres.ours)]);
+        if (typeof postgres.peer === 'number') {
+          rows.push([`PostgreSQL: stripe-sync-engine processWebhook, ${CONCURRENCY} at a time`, perSecond(events.length, postgres.peer)]);
+          rows.push(['PostgreSQL: ours ÷ stripe-sync-engine', `${(postgres.peer / postgres.ours).toFixed(2)}×`]);
+        } else {
+          rows.push(['PostgreSQL: stripe-sync-engine', postgres.peer]);
+        }
+        rows.push([`PostgreSQL: backfill (${postgres.backfill.objects} objects)`, perSecond(postgres.backfill.objects, postgres.backfill.ms)]);
+      }
+    } finally {
+      await sandbox?.dispose();
+    }
+    printTable('Webhook ingestion (verify + store + project) and backfill', rows);
+  },
+};
