@@ -1,8 +1,15 @@
 // Runs every benchmark in bench/ (`npm run bench`) or only the named ones (`npm run bench -- sandbox`).
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Benchmark } from './benchmark';
+
+// Benchmarks import server modules (`import 'server-only'`), which load only under the react-server condition.
+if (!process.execArgv.includes('--conditions=react-server')) {
+  const child = spawnSync(process.execPath, ['--conditions=react-server', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const available = readdirSync(benchDir)

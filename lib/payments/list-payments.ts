@@ -90,10 +90,16 @@ export async function paymentFilterWhere(filter: PaymentListFilter, db: ListPaym
   return where;
 }
 
-/** Rows strictly after (older than) or before (newer than) `position` in the list's order. */
+/**
+ * Rows strictly after (older than) or before (newer than) `position` in the list's order. The outer bound on
+ * `created` alone is what lets PostgreSQL start its index scan at the cursor; the OR only settles ties.
+ */
 function beyond(position: ListPosition, direction: 'older' | 'newer'): Prisma.StripePaymentIntentWhereInput {
-  const op = direction === 'older' ? 'lt' : 'gt';
-  return { OR: [{ created: { [op]: position.created } }, { created: position.created, id: { [op]: position.id } }] };
+  const [strict, inclusive] = direction === 'older' ? (['lt', 'lte'] as const) : (['gt', 'gte'] as const);
+  return {
+    created: { [inclusive]: position.created },
+    OR: [{ created: { [strict]: position.created } }, { id: { [strict]: position.id } }],
+  };
 }
 
 /** One batch of matching rows in list order (newest first), after `position` when given. */
