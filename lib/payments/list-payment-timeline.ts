@@ -34,13 +34,14 @@ const LABELS: Record<string, string> = {
 
 export async function listPaymentTimeline(
   options: { paymentIntentId: string; chargeId: string | null; refundIds: string[] },
-  db: Pick<Db, 'stripeEvent'> = defaultDb,
+  db: Pick<Db, 'stripeEvent'> & Partial<Pick<Db, 'stripeDispute'>> = defaultDb,
 ): Promise<TimelineEntry[]> {
-  const objectIds = [options.paymentIntentId, ...(options.chargeId ? [options.chargeId] : []), ...options.refundIds];
-  // A dispute's events carry the dispute's own id; its charge id is inside the payload.
-  const disputes = options.chargeId ? [{ type: { startsWith: 'charge.dispute.' }, payload: { contains: `"charge":"${options.chargeId}"` } }] : [];
+  // A dispute's events carry the dispute's own id; the dispute projection (when the caller's db has it) knows which
+  // charge it is about.
+  const disputes = options.chargeId && db.stripeDispute ? await db.stripeDispute.findMany({ where: { chargeId: options.chargeId }, select: { id: true } }) : [];
+  const objectIds = [options.paymentIntentId, ...(options.chargeId ? [options.chargeId] : []), ...options.refundIds, ...disputes.map((dispute) => dispute.id)];
   const rows = await db.stripeEvent.findMany({
-    where: { OR: [{ objectId: { in: objectIds } }, ...disputes] },
+    where: { objectId: { in: objectIds } },
     orderBy: [{ created: 'asc' }, { receivedAt: 'asc' }],
     select: { id: true, type: true, created: true },
     take: 200,

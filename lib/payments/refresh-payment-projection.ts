@@ -8,7 +8,7 @@ import type { PaymentView } from './payment-view';
 import { projectChargeResponse, projectPaymentIntentResponse } from './project-payment-response';
 import { retrievePayment, retrievePaymentFromStripe } from './retrieve-payment';
 
-type RefreshDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund'>;
+type RefreshDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund' | 'stripeDispute'>;
 
 export async function refreshPaymentProjection(options: { paymentIntentId: string }, dependencies: { stripe?: Stripe; db?: RefreshDb } = {}): Promise<PaymentView | null> {
   const stripe = dependencies.stripe ?? defaultStripe();

@@ -5,7 +5,7 @@ import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { toChargeView, toPaymentView, toRefundView, type ChargeView, type PaymentView, type RefundView } from './payment-view';
 
-type PaymentReadDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund'>;
+type PaymentReadDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund' | 'stripeDispute'>;
 
 const isConfirming = (row: { updatedFromEventId: string | null }) => row.updatedFromEventId === null;
 
@@ -19,6 +19,10 @@ async function fromProjection(paymentIntentId: string, db: PaymentReadDb, stripe
     const chargeRow = await db.stripeCharge.findUnique({ where: { id: chargeId } });
     // A charge no webhook has brought yet is read from Stripe rather than left out.
     charge = chargeRow ? toChargeView(JSON.parse(chargeRow.raw) as Stripe.Charge, isConfirming(chargeRow)) : toChargeView(await stripe.charges.retrieve(chargeId), true);
+    // Stripe sends no charge event when a dispute opens; the dispute's own events put it in the dispute projection.
+    if (!charge.isDisputed && (chargeRow?.isDisputed || (await db.stripeDispute.findFirst({ where: { chargeId }, select: { id: true } })))) {
+      charge = { ...charge, isDisputed: true };
+    }
   }
   const refundRows = await db.stripeRefund.findMany({ where: { paymentIntentId }, orderBy: [{ created: 'desc' }, { id: 'desc' }] });
   const refunds: RefundView[] = refundRows.map((row) => toRefundView(JSON.parse(row.raw) as Stripe.Refund, isConfirming(row)));
