@@ -5,9 +5,10 @@ import { findOr404 } from '../core/crud';
 import { previousAttributes, recordEvent } from '../core/events';
 import { invalidRequest, StripeApiError } from '../http/stripe-error';
 import type { RequestContext } from '../http/route';
-import { newId, nowSeconds, randomAlphanumeric } from '../store/ids';
 import { finalizeInvoice, markPaid, type Invoice } from './invoice-flow';
+import { newId, nowSeconds } from '../store/ids';
 import { runConfirmation } from './payment-intent-flow';
+import { blankIntent } from './payment-intents';
 import { resolvePaymentMethod } from './payment-methods';
 
 export interface PayOptions {
@@ -15,57 +16,16 @@ export interface PayOptions {
   paidOutOfBand: boolean;
 }
 
-/**
- * The PaymentIntent Stripe creates to collect an invoice: cards only, automatic capture, for the
- * invoice's customer. (payment-intents.ts builds its own from request parameters.)
- */
+/** The PaymentIntent Stripe creates to collect an invoice: cards only, automatic capture, for the invoice's customer. */
 function invoiceIntent(invoice: Invoice, paymentMethod: string): Stripe.PaymentIntent {
-  const id = newId('pi');
   return {
-    id,
-    object: 'payment_intent',
-    allowed_payment_method_types: null,
-    amount: invoice.amount_remaining,
-    amount_capturable: 0,
-    amount_details: { tip: {} },
-    amount_received: 0,
-    application: null,
-    application_fee_amount: null,
+    ...blankIntent(invoice.amount_remaining, invoice.currency),
     automatic_payment_methods: null,
-    canceled_at: null,
-    cancellation_reason: null,
     capture_method: 'automatic',
-    client_secret: `${id}_secret_${randomAlphanumeric(25)}`,
-    confirmation_method: 'automatic',
-    created: nowSeconds(),
-    currency: invoice.currency,
     customer: invoice.customer as string,
-    customer_account: null,
     description: 'Payment for Invoice',
-    excluded_payment_method_types: null,
-    last_payment_error: null,
-    latest_charge: null,
-    livemode: false,
-    managed_payments: null,
-    metadata: {},
-    next_action: null,
-    on_behalf_of: null,
     payment_method: paymentMethod,
-    payment_method_configuration_details: null,
-    payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
-    payment_method_types: ['card'],
-    payment_record: null,
-    processing: null,
-    receipt_email: null,
-    review: null,
-    setup_future_usage: null,
-    shipping: null,
-    source: null,
-    statement_descriptor: null,
-    statement_descriptor_suffix: null,
     status: 'requires_confirmation',
-    transfer_data: null,
-    transfer_group: null,
   };
 }
 

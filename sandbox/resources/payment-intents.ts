@@ -27,7 +27,8 @@ function findIntent(context: RequestContext): Intent {
   return found;
 }
 
-function blankIntent(amount: number, currency: string): Intent {
+/** A new PaymentIntent with Stripe's defaults for this API version, before any request parameter applies. */
+export function blankIntent(amount: number, currency: string): Intent {
   const id = newId('pi');
   return {
     id,
