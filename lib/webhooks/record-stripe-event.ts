@@ -19,6 +19,16 @@ const ERROR_MAX = 1000;
 
 class AlreadyRecorded extends Error {}
 
+interface EventRow {
+  type: string;
+  objectId: string | null;
+  objectType: string | null;
+  apiVersion: string | null;
+  created: number;
+  payload: string;
+  signatureResult: string;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 }
@@ -38,8 +48,6 @@ function describeObject(event: Stripe.Event): { objectId: string | null; objectT
  */
 export async function recordStripeEvent(options: RecordStripeEventOptions, db: Db, stripe?: Stripe): Promise<RecordOutcome> {
   const { event, payload } = options;
-  const existing = await db.stripeEvent.findUnique({ where: { id: event.id }, select: { processingResult: true } });
-  if (existing && existing.processingResult !== 'failed') return 'duplicate';
   const row = {
     type: event.type,
     ...describeObject(event),
@@ -48,29 +56,47 @@ export async function recordStripeEvent(options: RecordStripeEventOptions, db: D
     payload,
     signatureResult: options.signatureResult ?? 'verified',
   };
-  try {
-    // Outside the transaction, so no lock is held while Stripe answers; a failed read is a 5xx and Stripe retries.
-    const current = await readCurrentOnTie(event, { db, stripe });
-    return await db.$transaction(async (tx) => {
-      const result = await applyStripeEvent(event, tx, current);
-      const outcome = { processingResult: result.outcome, processingError: result.note ?? null, appliedAt: new Date() };
-      if (existing) {
-        // Only the delivery that turns "failed" into a result wins; a concurrent one becomes a duplicate.
-        const { count } = await tx.stripeEvent.updateMany({ where: { id: event.id, processingResult: 'failed' }, data: outcome });
-        if (count === 0) throw new AlreadyRecorded();
-      } else {
-        await tx.stripeEvent.create({ data: { id: event.id, ...row, ...outcome } });
+  // The common case, a new event, costs no look-up first: the event's primary key tells a duplicate apart.
+  let isRetryOfFailure = false;
+  for (;;) {
+    try {
+      return await storeAndApply(event, row, isRetryOfFailure, db, stripe);
+    } catch (error) {
+      if (error instanceof AlreadyRecorded) return 'duplicate';
+      if (isUniqueViolation(error) && !isRetryOfFailure) {
+        const existing = await db.stripeEvent.findUnique({ where: { id: event.id }, select: { processingResult: true } });
+        // No event row: the violation came from a projection row another delivery wrote meanwhile; fail so Stripe retries.
+        if (existing && existing.processingResult !== 'failed') return 'duplicate';
+        if (existing) {
+          isRetryOfFailure = true;
+          continue;
+        }
       }
-      return result.outcome;
-    });
-  } catch (error) {
-    if (error instanceof AlreadyRecorded || isUniqueViolation(error)) return 'duplicate';
-    await noteFailure(event.id, row, error, db);
-    throw error;
+      await noteFailure(event.id, row, error, db);
+      throw error;
+    }
   }
 }
 
-async function noteFailure(id: string, row: Record<string, unknown> & { type: string; created: number; payload: string; signatureResult: string }, error: unknown, db: Db): Promise<void> {
+async function storeAndApply(event: Stripe.Event, row: EventRow, isRetryOfFailure: boolean, db: Db, stripe?: Stripe): Promise<RecordOutcome> {
+  // Outside the transaction, so no lock is held while Stripe answers; a failed read is a 5xx and Stripe retries.
+  const current = await readCurrentOnTie(event, { db, stripe });
+  return db.$transaction(async (tx) => {
+    const result = await applyStripeEvent(event, tx, current);
+    const outcome = { processingResult: result.outcome, processingError: result.note ?? null, appliedAt: new Date() };
+    if (isRetryOfFailure) {
+      // Only the delivery that turns "failed" into a result wins; a concurrent one becomes a duplicate.
+      const { count } = await tx.stripeEvent.updateMany({ where: { id: event.id, processingResult: 'failed' }, data: outcome });
+      if (count === 0) throw new AlreadyRecorded();
+    } else {
+      // Last, so a duplicate's unique violation rolls its (idempotent) projection writes back with it.
+      await tx.stripeEvent.create({ data: { id: event.id, ...row, ...outcome } });
+    }
+    return result.outcome;
+  });
+}
+
+async function noteFailure(id: string, row: EventRow, error: unknown, db: Db): Promise<void> {
   const processingError = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_MAX);
   try {
     const { count } = await db.stripeEvent.updateMany({ where: { id, processingResult: 'failed' }, data: { processingError } });
