@@ -72,7 +72,7 @@ export function PaymentsExport({ query }: { query: string }) {
       </button>
       <span role="status" aria-live="polite" className="text-sm text-slate-600">
         {state.phase === 'running' ? `Exporting… ${state.rows.toLocaleString('en-US')} rows so far` : null}
-        {state.phase === 'done' ? `Exported ${state.rows.toLocaleString('en-US')} rows.` : null}
+        {state.phase === 'done' ? `Exported ${state.rows.toLocaleString('en-US')} ${state.rows === 1 ? 'row' : 'rows'}.` : null}
       </span>
       {state.phase === 'failed' ? (
         <span role="alert" className="text-sm text-red-700">
