@@ -1,15 +1,19 @@
 // The one projection entry point: routes a verified event to its family's handler (an exhaustive switch).
 import 'server-only';
 import type Stripe from 'stripe';
+import { ACCOUNT_EVENT_TYPES, applyAccountEvent, isAccountTie, type AccountEvent } from './handlers/account-events';
+import { applyApplicationFeeEvent, APPLICATION_FEE_EVENT_TYPES, type ApplicationFeeEvent } from './handlers/application-fee-events';
 import { applyChargeEvent, CHARGE_EVENT_TYPES, type ChargeEvent } from './handlers/charge-events';
 import { applyCreditNoteEvent, CREDIT_NOTE_EVENT_TYPES, type CreditNoteEvent } from './handlers/credit-note-events';
 import { applyCustomerEvent, CUSTOMER_EVENT_TYPES, isCustomerTie, type CustomerEvent } from './handlers/customer-events';
 import { applyDisputeEvent, DISPUTE_EVENT_TYPES, isDisputeTie, type DisputeEvent } from './handlers/dispute-events';
 import { applyInvoiceEvent, INVOICE_EVENT_TYPES, isInvoiceTie, type InvoiceEvent } from './handlers/invoice-events';
 import { applyPaymentIntentEvent, PAYMENT_INTENT_EVENT_TYPES, type PaymentIntentEvent } from './handlers/payment-intent-events';
+import { applyPayoutEvent, PAYOUT_EVENT_TYPES, type PayoutEvent } from './handlers/payout-events';
 import { applyQuoteEvent, QUOTE_EVENT_TYPES, type QuoteEvent } from './handlers/quote-events';
 import { applyRefundEvent, REFUND_EVENT_TYPES, type RefundEvent } from './handlers/refund-events';
 import { applySetupIntentEvent, isSetupIntentTie, SETUP_INTENT_EVENT_TYPES, type SetupIntentEvent } from './handlers/setup-intent-events';
+import { applyTransferEvent, TRANSFER_EVENT_TYPES, type TransferEvent } from './handlers/transfer-events';
 import type { ProjectionDb } from './projection-db';
 import type { ProjectionResult } from './projection-result';
 
@@ -23,6 +27,10 @@ export type EventFamily =
   | { family: 'quote'; event: QuoteEvent }
   | { family: 'invoice'; event: InvoiceEvent }
   | { family: 'credit_note'; event: CreditNoteEvent }
+  | { family: 'account'; event: AccountEvent }
+  | { family: 'transfer'; event: TransferEvent }
+  | { family: 'application_fee'; event: ApplicationFeeEvent }
+  | { family: 'payout'; event: PayoutEvent }
   | { family: 'ignored'; event: Stripe.Event };
 
 function isOneOf<Types extends readonly string[]>(event: Stripe.Event, types: Types): event is Extract<Stripe.Event, { type: Types[number] }> {
@@ -40,6 +48,10 @@ export function familyOf(event: Stripe.Event): EventFamily {
   if (isOneOf(event, QUOTE_EVENT_TYPES)) return { family: 'quote', event };
   if (isOneOf(event, INVOICE_EVENT_TYPES)) return { family: 'invoice', event };
   if (isOneOf(event, CREDIT_NOTE_EVENT_TYPES)) return { family: 'credit_note', event };
+  if (isOneOf(event, ACCOUNT_EVENT_TYPES)) return { family: 'account', event };
+  if (isOneOf(event, TRANSFER_EVENT_TYPES)) return { family: 'transfer', event };
+  if (isOneOf(event, APPLICATION_FEE_EVENT_TYPES)) return { family: 'application_fee', event };
+  if (isOneOf(event, PAYOUT_EVENT_TYPES)) return { family: 'payout', event };
   return { family: 'ignored', event };
 }
 
@@ -48,7 +60,8 @@ export type CurrentObject =
   | { family: 'customer'; object: Stripe.Customer | Stripe.DeletedCustomer }
   | { family: 'dispute'; object: Stripe.Dispute }
   | { family: 'setup_intent'; object: Stripe.SetupIntent }
-  | { family: 'invoice'; object: Stripe.Invoice };
+  | { family: 'invoice'; object: Stripe.Invoice }
+  | { family: 'account'; object: Stripe.Account };
 
 /**
  * Call before the transaction (it may ask Stripe): for an event that ties with the stored state in the same
@@ -67,11 +80,16 @@ export async function readCurrentOnTie(event: Stripe.Event, dependencies: { db: 
       return (await isSetupIntentTie(routed.event, db)) ? { family: 'setup_intent', object: await stripe.setupIntents.retrieve(routed.event.data.object.id) } : undefined;
     case 'invoice':
       return (await isInvoiceTie(routed.event, db)) ? { family: 'invoice', object: await stripe.invoices.retrieve(routed.event.data.object.id) } : undefined;
+    case 'account':
+      return (await isAccountTie(routed.event, db)) ? { family: 'account', object: await stripe.accounts.retrieve(routed.event.data.object.id) } : undefined;
     case 'payment_intent':
     case 'charge':
     case 'refund':
     case 'quote':
     case 'credit_note':
+    case 'transfer':
+    case 'application_fee':
+    case 'payout':
     case 'ignored':
       return undefined;
     default: {
@@ -103,6 +121,14 @@ export async function applyStripeEvent(event: Stripe.Event, db: ProjectionDb, cu
       return applyInvoiceEvent(routed.event, db, current?.family === 'invoice' ? current.object : undefined);
     case 'credit_note':
       return applyCreditNoteEvent(routed.event, db);
+    case 'account':
+      return applyAccountEvent(routed.event, db, current?.family === 'account' ? current.object : undefined);
+    case 'transfer':
+      return applyTransferEvent(routed.event, db);
+    case 'application_fee':
+      return applyApplicationFeeEvent(routed.event, db);
+    case 'payout':
+      return applyPayoutEvent(routed.event, db);
     case 'ignored':
       return { outcome: 'ignored', note: 'no projection for this event type yet' };
     default: {
