@@ -46,6 +46,8 @@ const DEMO_PAYMENTS: DemoPayment[] = [
   { ref: 'awaiting-payment', amount: 2500, currency: 'usd', description: 'Invoice #1042, not paid yet' },
   // Stripe's dispute test card: the charge succeeds, then the cardholder disputes it as fraudulent.
   { ref: 'disputed', customerEmail: 'alan@example.com', amount: 7500, currency: 'usd', description: 'Gift cards', paymentMethod: 'pm_card_createDispute' },
+  // Stripe's inquiry test card: a pre-dispute inquiry (no money moved yet), one a merchant may simply accept as lost.
+  { ref: 'disputed-inquiry', customerEmail: 'grace@example.com', amount: 3200, currency: 'usd', description: 'Workshop seat', paymentMethod: 'pm_card_createDisputeInquiry' },
 ];
 
 // A saved card that failed twice before it was set up: what support diagnoses on Setup diagnostics.
