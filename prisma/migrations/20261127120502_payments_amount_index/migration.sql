@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "StripePaymentIntent_currency_amount_idx" ON "StripePaymentIntent"("currency", "amount");
+
