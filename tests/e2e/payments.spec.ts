@@ -2,6 +2,7 @@
 // (the sandbox's Stripe.js stand-in), the payment page drives capture, cancel and refunds.
 import { expect, test, type Page } from '@playwright/test';
 import Stripe from 'stripe';
+import { postAs, serverActionFields } from './fixtures/forged-post';
 import { storageStateOf } from './fixtures/roles';
 
 // The app's own sandbox account, to give a customer a saved card and to count what Stripe holds.
@@ -60,6 +61,10 @@ test('an admin creates a customer, takes a payment for them with 4242 in the Pay
 
   const id = await createPayment(page, { amount: '20.00', customerLabel: `Mary Jackson · ${email} · ${customerId}`, description: 'Annual plan' });
   await expect(page.getByRole('heading', { level: 1, name: 'Pay $20.00' })).toBeVisible();
+  const sentToApp: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin === new URL(page.url()).origin) sentToApp.push(`${request.url()} ${request.postData() ?? ''}`);
+  });
   await pay(page, '$20.00');
   await expect(page.getByRole('heading', { level: 1, name: 'Payment succeeded' })).toBeVisible();
 
@@ -67,7 +72,12 @@ test('an admin creates a customer, takes a payment for them with 4242 in the Pay
   await expect(page.getByRole('heading', { level: 1, name: '$20.00 USD' })).toBeVisible();
   await expect(status(page)).toContainText('Succeeded');
   await expect(page.getByText('visa ending 4242')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^authorized$/ })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^normal$/ })).toBeVisible();
   await expect(page.getByRole('link', { name: customerId })).toBeVisible();
+  // The card number went only to the sandbox's Stripe.js, never to Paydesk's server.
+  expect(sentToApp.length).toBeGreaterThan(0);
+  expect(sentToApp.filter((entry) => /4242\s*4242|4242424242424242/.test(entry))).toEqual([]);
   await expect(page.getByText('Annual plan')).toBeVisible();
   // Once the webhooks land, the timeline shows them and the status is no longer "confirming".
   await expect(async () => {
@@ -198,6 +208,18 @@ test('a declined card is explained in words, with its decline code, and the card
   await expect(page.getByRole('link', { name: 'Enter card details' })).toBeVisible();
 });
 
+test('a payment that gets disputed shows the dispute in its timeline and offers no refund', async ({ page }) => {
+  const id = await createPayment(page, { amount: '35.00' });
+  await pay(page, '$35.00', '4000 0000 0000 0259');
+  await expect(page.getByRole('heading', { level: 1, name: 'Payment succeeded' })).toBeVisible();
+  await page.goto(`/payments/${id}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('listitem').filter({ hasText: 'charge.dispute.created' })).toContainText('Disputed', { timeout: 1000 });
+  }).toPass();
+  await expect(page.getByRole('button', { name: 'Refund' })).toHaveCount(0);
+});
+
 test('a 3-D Secure card succeeds once the challenge is completed', async ({ page }) => {
   await createPayment(page, { amount: '25.00' });
   await pay(page, '$25.00', '4000 0027 6000 3184');
@@ -214,6 +236,24 @@ test('a 3-D Secure card whose challenge fails is explained, and nothing is charg
   await page.goto(`/payments/${id}`);
   await expect(status(page)).toContainText('Incomplete');
   await expect(page.getByRole('button', { name: 'Refund' })).toHaveCount(0);
+});
+
+test('support posting the capture form of an authorized payment is refused and nothing is captured', async ({ page, browser, baseURL }) => {
+  const id = await paidPayment(page, '22.00', '$22.00', 'later');
+  await page.goto(`/payments/${id}`); // server-rendered, so the form carries its action's hidden fields
+  const form = page.getByRole('form', { name: 'Capture payment' });
+  const hidden = async (name: string) => form.locator(`input[name="${name}"]`).inputValue();
+  const fields = { ...(await serverActionFields(form)), paymentIntentId: await hidden('paymentIntentId'), idempotencyNonce: await hidden('idempotencyNonce'), amount: '' };
+  const forged = await postAs(browser, { storageState: storageStateOf('support'), baseURL: baseURL!, path: `/payments/${id}`, fields });
+  // Support may see the page (200), but the action itself answers with the refusal.
+  expect(forged.status).toBe(200);
+  expect(forged.body).toContain('Your role does not allow this.');
+  expect((await stripe.paymentIntents.retrieve(id)).status).toBe('requires_capture');
+
+  // The same request from the admin's session captures: the refusal came from the role, not the request's shape.
+  const accepted = await postAs(browser, { storageState: storageStateOf('admin'), baseURL: baseURL!, path: `/payments/${id}`, fields });
+  expect(accepted.body).toContain('Captured $22.00.');
+  expect((await stripe.paymentIntents.retrieve(id)).status).toBe('succeeded');
 });
 
 test.describe('as support', () => {
