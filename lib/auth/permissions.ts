@@ -33,8 +33,14 @@ const TABLE = {
   'disputes:respond': ['admin', 'support'],
   'quotes:view': ['admin', 'support'],
   'quotes:manage': ['admin'],
+  // Invoices come from accepted quotes; finalizing and collecting them is the merchant's call.
+  'invoices:view': ['admin', 'support'],
+  'invoices:manage': ['admin'],
   'credit-notes:view': ['admin', 'support'],
+  // A credit note can refund or credit any amount up to the invoice's total, which support's refund limit does not
+  // bound, so issuing and voiding them stays with the merchant.
   'credit-notes:create': ['admin'],
+  'credit-notes:void': ['admin'],
   'setup-diagnostics:view': ['admin', 'support'],
   'connect:view': ['admin', 'seller'],
   'connect:manage': ['admin'],
