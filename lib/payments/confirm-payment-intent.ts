@@ -36,7 +36,10 @@ export async function confirmPaymentIntent(
     if (!CONFIRMABLE.includes(before.status)) throw wrongState('confirmed', before.status);
     const customerId = typeof before.customer === 'string' ? before.customer : before.customer?.id;
     if (!customerId) throw new ActionError('conflict', 'This payment has no customer, so there is no saved card to confirm it with.');
-    const card = await stripe.paymentMethods.retrieve(options.paymentMethodId).catch(() => null);
+    const card = await stripe.paymentMethods.retrieve(options.paymentMethodId).catch((error: unknown) => {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') return null;
+      throw error;
+    });
     const owner = card && (typeof card.customer === 'string' ? card.customer : card.customer?.id);
     if (owner !== customerId) throw new ActionError('invalid_input', 'Choose one of this customer’s saved cards.', { paymentMethodId: 'Choose one of this customer’s saved cards.' });
   }

@@ -129,7 +129,8 @@ export function availableActions(payment: PaymentView) {
     canConfirm:
       payment.confirmationMethod === 'manual' && (payment.status === 'requires_confirmation' || payment.status === 'requires_payment_method') && payment.customerId !== null,
     canCapture: payment.status === 'requires_capture' && payment.amountCapturable > 0,
-    canCancel: ['requires_payment_method', 'requires_confirmation', 'requires_action', 'requires_capture'].includes(payment.status),
+    // Stripe's cancelable statuses ("Cancel a PaymentIntent"); processing only in rare cases, which Stripe decides.
+    canCancel: ['requires_payment_method', 'requires_confirmation', 'requires_action', 'requires_capture', 'processing'].includes(payment.status),
     canRefund: payment.refundable > 0 && !(payment.charge?.isDisputed ?? false),
   };
 }

@@ -34,7 +34,8 @@ export async function retrievePaymentFromStripe(paymentIntentId: string, stripe:
   const intent = await stripe.paymentIntents.retrieve(paymentIntentId);
   const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
   const charge = chargeId ? await stripe.charges.retrieve(chargeId) : null;
-  const refunds = charge ? (await stripe.refunds.list({ payment_intent: intent.id, limit: 100 })).data : [];
+  const refunds: Stripe.Refund[] = [];
+  if (charge) for await (const refund of stripe.refunds.list({ payment_intent: intent.id, limit: 100 })) refunds.push(refund);
   const view = toPaymentView(intent, { charge: charge ? toChargeView(charge) : null, refunds: refunds.map((refund) => toRefundView(refund)) });
   return { view, intent, charge, refunds };
 }
