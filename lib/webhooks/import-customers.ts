@@ -6,7 +6,8 @@ import type { Db } from '@/lib/db/client';
 /**
  * Rows already in the projection are left alone: an event may have written something newer. An imported
  * row is stamped with the time of the read, so only events created after it can overwrite it.
- * The full, resumable backfill (issue 6) will replace this.
+ * The full, resumable backfill of every projected type is lib/sync (`npm run sync`); this quick import only
+ * makes the customer list complete the moment the endpoint is first registered.
  */
 export async function importCustomers(options: { limit?: number }, dependencies: { stripe: Stripe; db: Pick<Db, 'stripeCustomer'> }): Promise<number> {
   const readAt = Math.floor(Date.now() / 1000);
