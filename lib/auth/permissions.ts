@@ -44,6 +44,8 @@ const TABLE = {
   'setup-diagnostics:view': ['admin', 'support'],
   'connect:view': ['admin', 'seller'],
   'connect:manage': ['admin'],
+  // Only the seller onboards their own account: the link it opens is a credential for that account.
+  'connect:onboard': ['seller'],
   // Support reads the event log to answer "did Stripe tell us?" questions; changing the projection is the merchant's.
   'events:view': ['admin', 'support'],
   'events:replay': ['admin'],
