@@ -168,6 +168,15 @@ describe('confirming from the dashboard', () => {
     expect(payment).toMatchObject({ status: 'requires_payment_method', lastPaymentError: { declineCode: 'generic_decline' } });
   });
 
+  it('leaves a card that needs 3-D Secure waiting for the customer, which can still be canceled', async () => {
+    const stripe = sandboxStripe();
+    const { paymentIntentId, paymentMethod } = await serverPayment(stripe, {}, 'pm_card_authenticationRequired');
+    expect(await confirmPaymentIntent({ paymentIntentId, paymentMethodId: paymentMethod.id, idempotencyNonce: randomUUID(), actor: admin }, { stripe, db })).toMatchObject({ status: 'requires_action' });
+    expect((await stripe.charges.list({ payment_intent: paymentIntentId })).data.filter((charge) => charge.status === 'succeeded')).toHaveLength(0);
+    await cancelPaymentIntent({ paymentIntentId, reason: 'abandoned', idempotencyNonce: randomUUID(), actor: admin }, { stripe, db });
+    expect(await retrievePayment({ paymentIntentId }, { stripe, db })).toMatchObject({ status: 'canceled', cancellationReason: 'abandoned' });
+  });
+
   it('refuses a card that belongs to someone else, and a payment that is already paid, without asking Stripe to confirm', async () => {
     const stripe = sandboxStripe();
     const { paymentIntentId, paymentMethod } = await serverPayment(stripe);

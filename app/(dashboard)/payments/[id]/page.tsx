@@ -86,6 +86,13 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
         </p>
       ) : null}
 
+      {payment.status === 'requires_action' ? (
+        <p role="status" className="max-w-2xl rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          The card&apos;s bank wants the customer to authenticate this payment (3-D Secure). Only the customer can do that, in their own
+          browser; until then nothing is charged. Cancel it, or take the payment again while the customer is present.
+        </p>
+      ) : null}
+
       <Details
         rows={[
           ['ID', <span key="id" className="font-mono">{payment.id}</span>],
