@@ -71,7 +71,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
               <p className="text-sm text-slate-600">Reads one object from Stripe, compares it with the projection and repairs the row.</p>
               <EventOperationForm action={refreshObjectAction} label="Refresh from Stripe" pendingLabel="Reading…">
                 <label htmlFor="refresh-object-id" className="block text-sm font-medium text-slate-700">
-                  Object ID
+                  Object to refresh
                 </label>
                 <input id="refresh-object-id" name="objectId" required placeholder="cus_…, pi_…, ch_…, re_…, dp_…, seti_…" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
               </EventOperationForm>
