@@ -3,6 +3,7 @@ import 'server-only';
 import Stripe from 'stripe';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
+import { listRefunds } from './list-refunds';
 import { toChargeView, toPaymentView, toRefundView, type ChargeView, type PaymentView, type RefundView } from './payment-view';
 
 type PaymentReadDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund' | 'stripeDispute'>;
@@ -30,14 +31,12 @@ async function fromProjection(paymentIntentId: string, db: PaymentReadDb, stripe
 }
 
 /** The payment as Stripe has it now (also what the return page and the actions use to check state). */
-export async function retrievePaymentFromStripe(paymentIntentId: string, stripe: Stripe): Promise<{ view: PaymentView; intent: Stripe.PaymentIntent; charge: Stripe.Charge | null; refunds: Stripe.Refund[] }> {
+export async function retrievePaymentFromStripe(paymentIntentId: string, stripe: Stripe): Promise<{ view: PaymentView; intent: Stripe.PaymentIntent; charge: Stripe.Charge | null }> {
   const intent = await stripe.paymentIntents.retrieve(paymentIntentId);
   const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
   const charge = chargeId ? await stripe.charges.retrieve(chargeId) : null;
-  const refunds: Stripe.Refund[] = [];
-  if (charge) for await (const refund of stripe.refunds.list({ payment_intent: intent.id, limit: 100 })) refunds.push(refund);
-  const view = toPaymentView(intent, { charge: charge ? toChargeView(charge) : null, refunds: refunds.map((refund) => toRefundView(refund)) });
-  return { view, intent, charge, refunds };
+  const refunds = charge ? await listRefunds({ paymentIntentId: intent.id }, { stripe }) : [];
+  return { view: toPaymentView(intent, { charge: charge ? toChargeView(charge) : null, refunds }), intent, charge };
 }
 
 /** null when Stripe has no such payment. */
