@@ -2,6 +2,7 @@
 // The evidence form of an open dispute: Stripe's fields in Stripe's groups, file uploads, a gauge of the text
 // against Stripe's 150,000 characters, the reason's checklist of what is missing, and Save draft / Submit.
 import { useActionState, useState } from 'react';
+import { useFormStatus } from 'react-dom';
 import type { ActionResult } from '@/lib/actions/action-result';
 import { missingEvidence } from '@/lib/disputes/evidence-checklist';
 import { EVIDENCE_FIELDS, EVIDENCE_GROUPS, EVIDENCE_TEXT_TOTAL_LIMIT, LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, evidenceTextLength, type EvidenceField } from '@/lib/disputes/evidence-fields';
@@ -122,9 +123,9 @@ export function DisputeEvidenceForm<T>(props: Props<T>) {
       <FormMessage state={submitState} successMessage="Evidence submitted." />
       {fieldErrors.form ? <p className="text-sm text-red-700">{fieldErrors.form}</p> : null}
       <div className="flex flex-wrap items-center gap-3">
-        <button formAction={saveFormAction} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold">
+        <PendingAwareButton formAction={saveFormAction} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold">
           Save draft
-        </button>
+        </PendingAwareButton>
       </div>
       <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
         <label className="flex items-start gap-2 text-sm">
@@ -132,10 +133,20 @@ export function DisputeEvidenceForm<T>(props: Props<T>) {
           <span>I understand that submitting sends this evidence to the bank and it can’t be changed afterwards.</span>
         </label>
         {fieldErrors.confirmSubmit ? <p className="text-sm text-red-700">{fieldErrors.confirmSubmit}</p> : null}
-        <button formAction={submitFormAction} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
+        <PendingAwareButton formAction={submitFormAction} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
           Submit evidence
-        </button>
+        </PendingAwareButton>
       </div>
     </form>
+  );
+}
+
+/** Both buttons wait while either runs: the form's nonces already make a second click harmless, this makes it visible. */
+function PendingAwareButton({ formAction, className, children }: { formAction: (formData: FormData) => void; className: string; children: React.ReactNode }) {
+  const { pending } = useFormStatus();
+  return (
+    <button formAction={formAction} disabled={pending} aria-disabled={pending} className={`${className} disabled:cursor-wait disabled:opacity-60`}>
+      {children}
+    </button>
   );
 }

@@ -68,8 +68,10 @@ test.describe('as support', () => {
     await expect(page.getByLabel('Product or service description')).toHaveValue('Gift cards, delivered by email to the cardholder.');
 
     const disputeId = new URL(page.url()).pathname.split('/').pop()!;
-    const staged = await stripe.disputes.retrieve(disputeId);
-    expect(staged).toMatchObject({ status: 'needs_response', evidence: { customer_name: 'Alan Turing', receipt: expect.stringMatching(/^file_/) } });
+    // The second save is done once Stripe holds its field; it staged, it did not submit.
+    await expect.poll(async () => (await stripe.disputes.retrieve(disputeId)).evidence.customer_name).toBe('Alan Turing');
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    expect(await stripe.disputes.retrieve(disputeId)).toMatchObject({ status: 'needs_response', evidence: { receipt: expect.stringMatching(/^file_/) } });
 
     // Submitting asks for the confirmation first.
     await page.getByRole('button', { name: 'Submit evidence' }).click();

@@ -95,7 +95,7 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
                 </Link>
               ),
             },
-            { header: 'Status', cell: (dispute) => <DisputeStatusBadge status={dispute.status} isAwaitingConfirmation={false} /> },
+            { header: 'Status', cell: (dispute) => <DisputeStatusBadge status={dispute.status} isAwaitingConfirmation={dispute.isAwaitingConfirmation} /> },
             { header: 'Reason', cell: (dispute) => DISPUTE_REASON_LABELS[dispute.reason] ?? dispute.reason },
             { header: 'Evidence due (UTC)', cell: (dispute) => <DueCell dispute={dispute} now={now} /> },
             {
