@@ -98,6 +98,19 @@ describe('saving a draft', () => {
   });
 });
 
+describe('reading a dispute', () => {
+  it('reads one no webhook has brought yet from Stripe, unconfirmed, and answers null for one Stripe does not have', async () => {
+    const stripe = sandboxStripe();
+    const dispute = await openDispute(stripe);
+    expect(await retrieveDispute({ disputeId: dispute.id }, { stripe, db })).toMatchObject({
+      confirmedStatus: null,
+      isAwaitingConfirmation: true,
+      dispute: { id: dispute.id, status: 'needs_response', reason: 'fraudulent', amount: 7500, isOpen: true, dueBy: dispute.evidence_details.due_by },
+    });
+    expect(await retrieveDispute({ disputeId: 'dp_doesnotexist' }, { stripe, db })).toBeNull();
+  });
+});
+
 describe('submitting', () => {
   it('submits once when the same submit form is sent twice, and a second form finds it already submitted, changing nothing', async () => {
     const stripe = sandboxStripe();
