@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { QuoteCreateForm } from '@/components/quote-create-form';
 import { requirePermission } from '@/lib/auth/require-role';
 import { listCustomers } from '@/lib/customers/list-customers';
+import { retrieveCustomer } from '@/lib/customers/retrieve-customer';
 import { listQuotePrices } from '@/lib/quotes/list-quote-prices';
 import { createQuoteAction } from './actions';
 
@@ -12,8 +13,11 @@ export const metadata = { title: 'New quote · Paydesk' };
 export default async function NewQuotePage({ searchParams }: { searchParams: Promise<{ customer?: string }> }) {
   await requirePermission('quotes:manage');
   const { customer } = await searchParams;
+  const customerId = customer && /^cus_[A-Za-z0-9]+$/.test(customer) ? customer : undefined;
   const [{ customers }, prices] = await Promise.all([listCustomers({ limit: 100 }), listQuotePrices()]);
-  const options = customers.map((item) => ({ id: item.id, label: [item.name, item.email, item.id].filter(Boolean).join(' · ') }));
+  // A customer asked for by link (e.g. from its page) is offered even when it is not among the newest.
+  const asked = customerId && !customers.some((item) => item.id === customerId) ? await retrieveCustomer({ customerId }) : null;
+  const options = [...(asked ? [asked] : []), ...customers].map((item) => ({ id: item.id, label: [item.name, item.email, item.id].filter(Boolean).join(' · ') }));
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <Link href="/quotes" className="text-sm text-indigo-700 underline">
@@ -27,7 +31,7 @@ export default async function NewQuotePage({ searchParams }: { searchParams: Pro
         idempotencyNonce={randomUUID()}
         customers={options}
         prices={prices}
-        customerId={customer && /^cus_[A-Za-z0-9]+$/.test(customer) ? customer : undefined}
+        customerId={customerId}
       />
     </section>
   );
