@@ -1,9 +1,12 @@
-// `npm run seed`: one sign-in account per role and demo data in the Stripe sandbox. Idempotent: a second
-// run changes nothing. Reads DATABASE_URL, STRIPE_API_BASE and STRIPE_SECRET_KEY like the app; run
-// `npm run db:migrate` first.
+// `npm run seed`: one sign-in account per role and demo data in the Stripe sandbox, then a sync from Stripe so
+// the local projection holds the demo objects even when no webhook endpoint was listening while they were
+// made. Idempotent: a second run changes nothing. Reads DATABASE_URL, STRIPE_API_BASE and STRIPE_SECRET_KEY
+// like the app; run `npm run db:migrate` first.
 import { createUserAccount } from '@/lib/auth/create-user-account';
 import type { Role } from '@/lib/auth/permissions';
+import { db } from '@/lib/db/client';
 import { stripe } from '@/lib/stripe/client';
+import { runSync } from '@/lib/sync/run-sync';
 import { seedStripeDemoData } from './seed-stripe-demo-data';
 
 const DEMO_USERS: { email: string; name: string; role: Role }[] = [
@@ -18,10 +21,14 @@ async function main(): Promise<void> {
   for (const user of DEMO_USERS) users.push({ ...user, ...(await createUserAccount({ ...user, password })) });
 
   const demo = await seedStripeDemoData(stripe());
+  // Webhooks sent before the app registered its endpoint never arrive; the backfill fills those gaps and
+  // never overwrites newer webhook state.
+  const synced = await runSync({ restart: true }, { stripe: stripe(), db });
 
   console.log(
-    `Seeded ${demo.customers.length} demo customers, ${demo.payments.length} payments (one disputed) and a SetupIntent with failed attempts (${demo.setupIntent.id}) in Stripe.`,
+    `Seeded ${demo.customers.length} demo customers, ${demo.payments.length} payments (disputes included) and a SetupIntent with failed attempts (${demo.setupIntent.id}) in Stripe.`,
   );
+  console.log(`Synced ${synced.reduce((sum, line) => sum + line.done, 0)} Stripe objects into the local projection.`);
   console.log('Sign in with:');
   for (const user of users) {
     console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(24)} ${password}${user.created ? '' : '   (already existed; password unchanged)'}`);
