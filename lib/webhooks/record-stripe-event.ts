@@ -1,7 +1,7 @@
 // Stores a verified event once and applies it to the projection in the same transaction.
 import 'server-only';
 import type Stripe from 'stripe';
-import type { Db } from '@/lib/db/client';
+import type { Db, Prisma } from '@/lib/db/client';
 import { applyStripeEvent, readCurrentOnTie } from './apply-stripe-event';
 import type { ProjectionOutcome } from './projection-result';
 
@@ -16,6 +16,7 @@ export interface RecordStripeEventOptions {
 }
 
 const ERROR_MAX = 1000;
+const TRANSACTION_MAX_WAIT_MS = 10_000;
 
 class AlreadyRecorded extends Error {}
 
@@ -81,7 +82,7 @@ export async function recordStripeEvent(options: RecordStripeEventOptions, db: D
 async function storeAndApply(event: Stripe.Event, row: EventRow, isRetryOfFailure: boolean, db: Db, stripe?: Stripe): Promise<RecordOutcome> {
   // Outside the transaction, so no lock is held while Stripe answers; a failed read is a 5xx and Stripe retries.
   const current = await readCurrentOnTie(event, { db, stripe });
-  return db.$transaction(async (tx) => {
+  const applyAndStore = async (tx: Prisma.TransactionClient): Promise<RecordOutcome> => {
     const result = await applyStripeEvent(event, tx, current);
     const outcome = { processingResult: result.outcome, processingError: result.note ?? null, appliedAt: new Date() };
     if (isRetryOfFailure) {
@@ -93,7 +94,9 @@ async function storeAndApply(event: Stripe.Event, row: EventRow, isRetryOfFailur
       await tx.stripeEvent.create({ data: { id: event.id, ...row, ...outcome } });
     }
     return result.outcome;
-  });
+  };
+  // A burst of deliveries queues for a pooled connection rather than failing after Prisma's default 2 s.
+  return db.$transaction(applyAndStore, { maxWait: TRANSACTION_MAX_WAIT_MS });
 }
 
 async function noteFailure(id: string, row: EventRow, error: unknown, db: Db): Promise<void> {
