@@ -111,14 +111,24 @@ export async function findPaymentRows(
   const isGoingBack = Boolean(options.before) && !options.after;
   const position = isGoingBack ? options.before : options.after;
   const direction = isGoingBack ? 'asc' : 'desc';
-  const rows = await db.stripePaymentIntent.findMany({
+  const query = {
     where: position ? { AND: [where, beyond(position, isGoingBack ? 'newer' : 'older')] } : where,
     orderBy: [{ created: direction }, { id: direction }],
     take: options.take,
-    select: ROW_SELECT,
-  });
+  } satisfies Prisma.StripePaymentIntentFindManyArgs;
+  let rows: PaymentRow[];
+  if (isSearch(where)) {
+    // Ids first: (created, id, searchText) answers that from the index alone, without reading every row it passes.
+    const ids = (await db.stripePaymentIntent.findMany({ ...query, select: { id: true } })).map((row) => row.id);
+    const byId = new Map((await db.stripePaymentIntent.findMany({ where: { id: { in: ids } }, select: ROW_SELECT })).map((row) => [row.id, row]));
+    rows = ids.map((id) => byId.get(id)).filter((row): row is PaymentRow => row !== undefined);
+  } else {
+    rows = await db.stripePaymentIntent.findMany({ ...query, select: ROW_SELECT });
+  }
   return isGoingBack ? rows.reverse() : rows;
 }
+
+const isSearch = (where: Prisma.StripePaymentIntentWhereInput): boolean => Array.isArray(where.AND) && where.AND.some((term) => 'searchText' in term);
 
 /** Customers and disputes for a batch of rows, in two indexed queries. */
 export async function toListItems(rows: PaymentRow[], db: ListPaymentsDb): Promise<PaymentListItem[]> {

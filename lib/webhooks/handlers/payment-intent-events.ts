@@ -36,13 +36,29 @@ const rankOf = (step: string, amountReceived: number): number[] => [STATUS_RANK[
 
 const SECONDS_PER_DAY = 86_400;
 
+// The search text is part of an index key, and PostgreSQL refuses B-tree entries over ~2,700 bytes.
+const SEARCH_TEXT_MAX_BYTES = 1_000;
+
+/** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > maxBytes) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
+
 /** What the Payments list searches: ids, description and metadata values, lowercase, one space apart. */
 export function paymentIntentSearchText(intent: Stripe.PaymentIntent): string {
   const parts = [intent.id, idOf(intent.customer), idOf(intent.latest_charge), intent.description, ...Object.values(intent.metadata ?? {})];
-  return parts
+  const text = parts
     .filter((part): part is string => typeof part === 'string' && part !== '')
     .join(' ')
     .toLowerCase();
+  return truncateUtf8(text, SEARCH_TEXT_MAX_BYTES);
 }
 
 /**

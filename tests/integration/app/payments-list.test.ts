@@ -1,5 +1,6 @@
 // The Payments list over the real projection: payments made in the sandbox, projected by signed webhooks,
 // then filtered, searched and paged with the same function the page calls.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
 import { createDb } from '@/lib/db/client';
@@ -116,6 +117,17 @@ describe('the projection behind the list', () => {
     for (const event of events) await deliver(db, event, secret);
     const page = await listPayments({ filter: { searchTerms: [tag] } }, db);
     expect(page.payments.map((payment) => [payment.id, payment.status])).toEqual([[intent.id, 'requires_payment_method']]);
+  });
+
+  it('projects and finds a payment carrying the most metadata Stripe allows (50 values of 500 characters)', async () => {
+    const stripe = sandboxStripe();
+    const tag = runTag('bigmeta');
+    // Random, so PostgreSQL cannot compress the values below its index entry limit.
+    const metadata = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`key${index}`, `é${randomBytes(249).toString('hex').slice(0, 498)}`]));
+    const intent = await pay(stripe, { amount: 2_000, currency: 'usd', description: `Bulk ${tag}`, metadata });
+    await projectAllEvents(stripe, db);
+    const page = await listPayments({ filter: { searchTerms: [tag] } }, db);
+    expect(page.payments.map((payment) => payment.id)).toEqual([intent.id]);
   });
 });
 
