@@ -120,6 +120,79 @@ async function findOrCreateSetupIntent(stripe: Stripe, customer: Stripe.Customer
   return intent;
 }
 
+/** The demo Connect seller: an Express account for seller@paydesk.test, onboarded, with one destination charge. */
+export interface ConnectDemoData {
+  account: Stripe.Account;
+  destinationCharge: Stripe.PaymentIntent;
+}
+
+export const DEMO_SELLER_EMAIL = 'seller@paydesk.test';
+
+async function findOrCreateSellerAccount(stripe: Stripe): Promise<Stripe.Account> {
+  const seedRef = `${DEMO_SEED}:connect-seller`;
+  const existing = (await stripe.accounts.list({ limit: 100 })).data.find((account) => account.metadata?.paydesk_seed_ref === seedRef);
+  const account =
+    existing ??
+    (await stripe.accounts.create(
+      {
+        type: 'express',
+        country: 'US',
+        email: DEMO_SELLER_EMAIL,
+        capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+        business_profile: { name: 'Sol’s Ceramics' },
+        metadata: { paydesk_seed_ref: seedRef },
+      },
+      { idempotencyKey: `${seedRef}:create` },
+    ));
+  if (account.details_submitted) return account;
+  await completeSandboxOnboarding(stripe, account.id);
+  return stripe.accounts.retrieve(account.id);
+}
+
+/**
+ * Fills the sandbox's hosted onboarding form as a seller would (real Stripe onboarding needs a person, so against
+ * Stripe the demo seller stays un-onboarded). The link is used at once and never printed.
+ */
+async function completeSandboxOnboarding(stripe: Stripe, accountId: string): Promise<void> {
+  const link = await stripe.accountLinks.create({ account: accountId, type: 'account_onboarding', refresh_url: 'http://localhost/connect/refresh', return_url: 'http://localhost/connect/return' });
+  if (!new URL(link.url).pathname.startsWith('/_sandbox/connect/onboarding/')) return;
+  const page = await fetch(link.url, { redirect: 'manual' });
+  const action = /<form method="post" action="([^"]+)"/.exec(await page.text())?.[1];
+  if (!action) throw new Error('the sandbox onboarding page has no form');
+  const fields = { business_name: 'Sol’s Ceramics', first_name: 'Sol', last_name: 'Seller', dob: '1988-06-15', routing_number: '110000000', account_number: '000123456789', action: 'submit' };
+  const submitted = await fetch(new URL(action, link.url), { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  if (submitted.status !== 303) throw new Error(`the sandbox onboarding form answered ${submitted.status}`);
+}
+
+async function findOrCreateDestinationCharge(stripe: Stripe, account: Stripe.Account): Promise<Stripe.PaymentIntent> {
+  const seedRef = `${DEMO_SEED}:destination-charge`;
+  const existing = await stripe.paymentIntents.search({ query: `metadata['paydesk_seed_ref']:'${seedRef}'`, limit: 1 });
+  if (existing.data[0]) return existing.data[0];
+  return stripe.paymentIntents.create(
+    {
+      amount: 12000,
+      currency: 'usd',
+      description: 'Handmade vase, order O-DEMO-1',
+      application_fee_amount: 1200,
+      transfer_data: { destination: account.id },
+      on_behalf_of: account.id,
+      transfer_group: 'order_O-DEMO-1',
+      metadata: { paydesk_seed_ref: seedRef, order: 'O-DEMO-1', seller_account: account.id },
+      // Stripe's test card whose funds are available at once, so the seller can be paid out straight away.
+      payment_method: 'pm_card_bypassPending',
+      confirm: true,
+      automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+    },
+    { idempotencyKey: `${seedRef}:create` },
+  );
+}
+
+export async function seedConnectDemoData(stripe: Stripe): Promise<ConnectDemoData | null> {
+  const account = await findOrCreateSellerAccount(stripe);
+  if (!account.charges_enabled) return null;
+  return { account, destinationCharge: await findOrCreateDestinationCharge(stripe, account) };
+}
+
 export async function seedStripeDemoData(stripe: Stripe): Promise<StripeDemoData> {
   const customers: Stripe.Customer[] = [];
   for (const demo of DEMO_CUSTOMERS) customers.push(await findOrCreateCustomer(stripe, demo));

@@ -4,10 +4,11 @@
 // like the app; run `npm run db:migrate` first.
 import { createUserAccount } from '@/lib/auth/create-user-account';
 import type { Role } from '@/lib/auth/permissions';
+import { linkSellerAccount } from '@/lib/connect/start-seller-onboarding';
 import { db } from '@/lib/db/client';
 import { stripe } from '@/lib/stripe/client';
 import { runSync } from '@/lib/sync/run-sync';
-import { seedStripeDemoData } from './seed-stripe-demo-data';
+import { DEMO_SELLER_EMAIL, seedConnectDemoData, seedStripeDemoData } from './seed-stripe-demo-data';
 
 const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'admin@paydesk.test', name: 'Ada Admin', role: 'admin' },
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
   for (const user of DEMO_USERS) users.push({ ...user, ...(await createUserAccount({ ...user, password })) });
 
   const demo = await seedStripeDemoData(stripe());
+  const connect = await seedConnectDemoData(stripe());
+  const seller = users.find((user) => user.email === DEMO_SELLER_EMAIL);
+  if (connect && seller) await linkSellerAccount({ account: connect.account, sellerUserId: seller.id }, db);
   // Webhooks sent before the app registered its endpoint never arrive; the backfill fills those gaps and
   // never overwrites newer webhook state.
   const synced = await runSync({ restart: true }, { stripe: stripe(), db });
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     `Seeded ${demo.customers.length} demo customers, ${demo.payments.length} payments (disputes included) and a SetupIntent with failed attempts (${demo.setupIntent.id}) in Stripe.`,
   );
   console.log(`Synced ${synced.reduce((sum, line) => sum + line.done, 0)} Stripe objects into the local projection.`);
+  if (connect) console.log(`Connect: ${DEMO_SELLER_EMAIL} has the onboarded account ${connect.account.id} with a destination charge (${connect.destinationCharge.id}).`);
   console.log('Sign in with:');
   for (const user of users) {
     console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(24)} ${password}${user.created ? '' : '   (already existed; password unchanged)'}`);
