@@ -5,8 +5,8 @@ export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
   not_started: 'Onboarding not started',
   onboarding: 'Onboarding incomplete',
   restricted: 'Restricted: more details needed',
-  charges_enabled: 'Charges enabled',
-  complete: 'Charges and payouts enabled',
+  charges_enabled: 'Charges enabled; payouts not yet',
+  complete: 'Charges enabled, payouts enabled',
 };
 
 export function accountStatusOf(account: { detailsSubmitted: boolean; chargesEnabled: boolean; payoutsEnabled: boolean; onboardingStartedAt: Date | null }): AccountStatus {
