@@ -1,6 +1,5 @@
 // Demo objects in the Stripe sandbox. Each step looks for its object first and creates it with an
-// idempotency key derived from the seed, so a rerun finds what the first run made. Later issues add
-// quotes and Connect sellers here as the sandbox gains them.
+// idempotency key derived from the seed, so a rerun finds what the first run made.
 import Stripe from 'stripe';
 
 export const DEMO_SEED = 'paydesk-demo-v1';
@@ -22,6 +21,7 @@ export interface StripeDemoData {
   customers: Stripe.Customer[];
   payments: Stripe.PaymentIntent[];
   setupIntent: Stripe.SetupIntent;
+  quotes: QuoteDemoData;
 }
 
 /** One demo payment: how it is made and what happens to it after, so the lists show every state. */
@@ -120,6 +120,42 @@ async function findOrCreateSetupIntent(stripe: Stripe, customer: Stripe.Customer
   return intent;
 }
 
+/** A draft quote, and an accepted one whose invoice is finalized (open), ready for a credit note. */
+export interface QuoteDemoData {
+  draft: Stripe.Quote;
+  accepted: Stripe.Quote;
+  invoice: Stripe.Invoice;
+}
+
+async function findOrCreateQuote(stripe: Stripe, customer: Stripe.Customer, ref: string, lineItems: Stripe.QuoteCreateParams.LineItem[]): Promise<Stripe.Quote> {
+  const seedRef = `${DEMO_SEED}:quote-${ref}`;
+  const existing = (await stripe.quotes.list({ customer: customer.id, limit: 100 })).data.find((quote) => quote.metadata?.paydesk_seed_ref === seedRef);
+  if (existing) return existing;
+  return stripe.quotes.create(
+    { customer: customer.id, line_items: lineItems, description: 'Team plan rollout', metadata: { paydesk_seed_ref: seedRef } },
+    { idempotencyKey: `${seedRef}:create` },
+  );
+}
+
+export async function seedQuoteDemoData(stripe: Stripe, customer: Stripe.Customer): Promise<QuoteDemoData> {
+  const key = (step: string) => `${DEMO_SEED}:quotes:${step}`;
+  const seats = await stripe.prices.create({ currency: 'usd', unit_amount: 2500, product_data: { name: 'Team seat, one-off setup' } }, { idempotencyKey: key('seat-price') });
+  const workshop = await stripe.products.create({ name: 'Onboarding workshop' }, { idempotencyKey: key('workshop-product') });
+  const lines = [
+    { price: seats.id, quantity: 5 },
+    { price_data: { currency: 'usd', product: workshop.id, unit_amount: 45000 }, quantity: 1 },
+  ];
+  const draft = await findOrCreateQuote(stripe, customer, 'draft', lines);
+  let accepted = await findOrCreateQuote(stripe, customer, 'accepted', lines);
+  if (accepted.status === 'draft') accepted = await stripe.quotes.finalizeQuote(accepted.id, {}, { idempotencyKey: key('finalize') });
+  if (accepted.status === 'open') accepted = await stripe.quotes.accept(accepted.id, {}, { idempotencyKey: key('accept') });
+  const invoiceId = typeof accepted.invoice === 'string' ? accepted.invoice : accepted.invoice?.id;
+  if (!invoiceId) throw new Error('the accepted demo quote has no invoice');
+  let invoice = await stripe.invoices.retrieve(invoiceId);
+  if (invoice.status === 'draft') invoice = await stripe.invoices.finalizeInvoice(invoiceId, {}, { idempotencyKey: key('finalize-invoice') });
+  return { draft, accepted, invoice };
+}
+
 /** The demo Connect seller: an Express account for seller@paydesk.test, onboarded, with one destination charge. */
 export interface ConnectDemoData {
   account: Stripe.Account;
@@ -201,5 +237,7 @@ export async function seedStripeDemoData(stripe: Stripe): Promise<StripeDemoData
   const setupCustomer = customers[0];
   if (!setupCustomer) throw new Error('the demo customers were not created');
   const setupIntent = await findOrCreateSetupIntent(stripe, setupCustomer);
-  return { customers, payments, setupIntent };
+  const quoteCustomer = customers.find((customer) => customer.email === 'grace@example.com') ?? setupCustomer;
+  const quotes = await seedQuoteDemoData(stripe, quoteCustomer);
+  return { customers, payments, setupIntent, quotes };
 }
