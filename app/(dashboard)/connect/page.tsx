@@ -91,9 +91,12 @@ async function SellerView({ user, isLinkUnavailable }: { user: SessionUser; isLi
   const isOnboarded = account?.detailsSubmitted === true;
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <h1 id="page-title" className="text-2xl font-semibold">
-        Your seller account
-      </h1>
+      <div>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          Connect
+        </h1>
+        <p className="text-slate-600">Your seller account with {user.email}.</p>
+      </div>
       <section aria-labelledby="onboarding-title" className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="onboarding-title" className="text-lg font-semibold">
           Onboarding
