@@ -37,7 +37,7 @@ export async function payInvoice(options: PayInvoiceOptions, dependencies: { str
   const invoice = await stripe.invoices.pay(options.invoiceId, params, { idempotencyKey }).catch((error: unknown) => {
     if (error instanceof Stripe.errors.StripeCardError) {
       const failure = explainPaymentFailure({ message: error.message, code: error.code, decline_code: error.decline_code });
-      return Promise.reject(new ActionError(error.code ?? 'card_declined', `The card was declined: ${describePaymentFailure(failure)} The invoice is still open.`));
+      return Promise.reject(new ActionError(error.code ?? 'card_declined', `${describePaymentFailure(failure)} The invoice is still open; nothing was paid.`));
     }
     return Promise.reject(error);
   });
