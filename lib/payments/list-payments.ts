@@ -117,8 +117,9 @@ export async function findPaymentRows(
     take: options.take,
   } satisfies Prisma.StripePaymentIntentFindManyArgs;
   let rows: PaymentRow[];
-  if (isSearch(where)) {
-    // Ids first: (created, id, searchText) answers that from the index alone, without reading every row it passes.
+  if (isAnsweredByIndex(where)) {
+    // Ids first: (created, id, searchText) or (currency, amount, status, created, id) answers that from the index
+    // alone, without reading every row it passes; then the page's rows by id.
     const ids = (await db.stripePaymentIntent.findMany({ ...query, select: { id: true } })).map((row) => row.id);
     const byId = new Map((await db.stripePaymentIntent.findMany({ where: { id: { in: ids } }, select: ROW_SELECT })).map((row) => [row.id, row]));
     rows = ids.map((id) => byId.get(id)).filter((row): row is PaymentRow => row !== undefined);
@@ -128,7 +129,8 @@ export async function findPaymentRows(
   return isGoingBack ? rows.reverse() : rows;
 }
 
-const isSearch = (where: Prisma.StripePaymentIntentWhereInput): boolean => Array.isArray(where.AND) && where.AND.some((term) => 'searchText' in term);
+const isAnsweredByIndex = (where: Prisma.StripePaymentIntentWhereInput): boolean =>
+  where.amount !== undefined || (Array.isArray(where.AND) && where.AND.some((term) => 'searchText' in term));
 
 /** Customers and disputes for a batch of rows, in two indexed queries. */
 export async function toListItems(rows: PaymentRow[], db: ListPaymentsDb): Promise<PaymentListItem[]> {
