@@ -36,14 +36,14 @@ export default async function ConnectReturnPage() {
           <p role="status" className="rounded-md bg-slate-100 px-3 py-2">
             We are checking your details with Stripe…
           </p>
-          {isCheckedAndIncomplete && account ? (
-            <>
-              <ConnectRequirements title="Stripe still needs" names={account.currentlyDue} />
-              <a href="/api/connect/onboarding" className="text-sm text-indigo-700 underline">
-                Continue onboarding
-              </a>
-            </>
-          ) : null}
+          <ConnectRequirements title="Stripe still needs" names={isCheckedAndIncomplete && account ? account.currentlyDue : []} />
+          {/* Leaving Stripe's page early also comes back here, and Stripe then sends no update to wait for. */}
+          <p className="text-sm text-slate-600">
+            Left before finishing?{' '}
+            <a href="/api/connect/onboarding" className="text-indigo-700 underline">
+              Continue onboarding
+            </a>
+          </p>
           <ConnectStatusRefresher />
         </>
       )}
