@@ -79,3 +79,42 @@ test('an admin creates, finalizes and accepts a quote, sees its invoice, preview
   await page.goto('/credit-notes');
   await expect(page.getByRole('table', { name: 'Credit notes, newest first' }).getByRole('row', { name: /-CN-01 \$25\.00 Void/ }).first()).toBeVisible({ timeout: 15_000 });
 });
+
+test.describe('as support', () => {
+  test.use({ storageState: storageStateOf('support') });
+
+  test('support reads a quote and its invoice but is offered no action, and cannot open the credit-note form', async ({ page }) => {
+    const tag = unique();
+    const customer = await stripe.customers.create({ email: `support-view-${tag}@example.com` });
+    const price = await stripe.prices.create({ currency: 'usd', unit_amount: 1200, product_data: { name: `Licence ${tag}` } });
+    const open = await stripe.quotes.finalizeQuote((await stripe.quotes.create({ customer: customer.id, line_items: [{ price: price.id }] })).id);
+
+    await page.goto(`/quotes/${open.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: /^Quote QT-.* · \$12\.00$/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Accept quote' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Cancel quote' })).toHaveCount(0);
+
+    const accepted = await stripe.quotes.accept(open.id);
+    const invoiceId = accepted.invoice as string;
+    await stripe.invoices.finalizeInvoice(invoiceId);
+    await page.goto(`/invoices/${invoiceId}`);
+    await expect(page.getByRole('heading', { level: 1, name: /^Invoice .* · \$12\.00$/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Pay invoice' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'New credit note' })).toHaveCount(0);
+
+    const response = await page.goto(`/credit-notes/new?invoice=${invoiceId}`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: '403 — Not available to your role' })).toBeVisible();
+  });
+});
+
+test.describe('as a seller', () => {
+  test.use({ storageState: storageStateOf('seller') });
+
+  test('a seller gets 403 on quotes, invoices and credit notes', async ({ page }) => {
+    for (const path of ['/quotes', '/quotes/new', '/credit-notes', '/invoices/in_missing']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+  });
+});
