@@ -25,6 +25,12 @@ export async function readProjectionRows(type: SyncObjectType, ids: string[], db
         return db.stripeDispute.findMany({ where });
       case 'setup_intent':
         return db.stripeSetupIntent.findMany({ where });
+      case 'quote':
+        return db.stripeQuote.findMany({ where });
+      case 'invoice':
+        return db.stripeInvoice.findMany({ where });
+      case 'credit_note':
+        return db.stripeCreditNote.findMany({ where });
     }
   })();
   return new Map(rows.map((row) => [row.id, row]));
@@ -52,6 +58,15 @@ export async function markWrittenBySync(type: SyncObjectType, eventIds: string[]
       return;
     case 'setup_intent':
       await db.stripeSetupIntent.updateMany({ where, data });
+      return;
+    case 'quote':
+      await db.stripeQuote.updateMany({ where, data });
+      return;
+    case 'invoice':
+      await db.stripeInvoice.updateMany({ where, data });
+      return;
+    case 'credit_note':
+      await db.stripeCreditNote.updateMany({ where, data });
       return;
   }
 }

@@ -33,6 +33,12 @@ export async function readProjectionCount(type: SyncObjectType, db: Pick<Db, key
       return db.stripeDispute.count();
     case 'setup_intent':
       return db.stripeSetupIntent.count();
+    case 'quote':
+      return db.stripeQuote.count();
+    case 'invoice':
+      return db.stripeInvoice.count();
+    case 'credit_note':
+      return db.stripeCreditNote.count();
   }
 }
 

@@ -42,7 +42,8 @@ export async function reconcileRange(options: ReconcileRangeOptions, dependencie
     await withRateLimitBackoff(async () => {
       let batch: { id: string; created: number }[] = [];
       let readStartedAt = nowSeconds();
-      const params = { limit: PAGE, created: { gte: options.createdFrom, lte: options.createdTo }, ...(cursor ? { starting_after: cursor } : {}) };
+      const created = definition.listsByCreated ? { created: { gte: options.createdFrom, lte: options.createdTo } } : {};
+      const params = { limit: PAGE, ...created, ...(cursor ? { starting_after: cursor } : {}) };
       let listedUpTo = cursor;
       // The cursor moves only once a batch is written, so a retry after a 429 skips nothing.
       const flush = async () => {

@@ -40,7 +40,7 @@ export async function reconcileObjects(type: SyncObjectType, objects: { id: stri
 
 export async function refreshObject(options: { id: string }, dependencies: { stripe: Stripe; db: Db }): Promise<ObjectReconciliation> {
   const type = syncTypeOfId(options.id);
-  if (!type) throw new ActionError('invalid_input', 'Only customers, payment intents, charges, refunds, disputes and SetupIntents can be refreshed.');
+  if (!type) throw new ActionError('invalid_input', 'Only customers, payment intents, charges, refunds, disputes, SetupIntents, quotes, invoices and credit notes can be refreshed.');
   const readStartedAt = nowSeconds();
   let object: { id: string; created: number } | null;
   try {

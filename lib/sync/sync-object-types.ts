@@ -3,7 +3,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 
-export const SYNC_OBJECT_TYPES = ['customer', 'payment_intent', 'charge', 'refund', 'dispute', 'setup_intent'] as const;
+export const SYNC_OBJECT_TYPES = ['customer', 'payment_intent', 'charge', 'refund', 'dispute', 'setup_intent', 'quote', 'invoice', 'credit_note'] as const;
 export type SyncObjectType = (typeof SYNC_OBJECT_TYPES)[number];
 
 export interface ListParams {
@@ -20,6 +20,8 @@ interface SyncedObject {
 export interface SyncDefinition<T extends SyncedObject> {
   /** plural, for progress lines */
   label: string;
+  /** whether Stripe's list takes `created` (the quotes list does not); otherwise a range is filtered after listing */
+  listsByCreated: boolean;
   list(stripe: Stripe, params: ListParams): AsyncIterable<T>;
   retrieve(stripe: Stripe, id: string): Promise<T | null>;
   toEvent(object: T, eventId: string, created: number): Stripe.Event;
@@ -36,6 +38,7 @@ function eventOf<E extends Stripe.Event>(type: E['type'], object: E['data']['obj
 
 const customer: SyncDefinition<Stripe.Customer> = {
   label: 'customers',
+  listsByCreated: true,
   list: (stripe, params) => stripe.customers.list(params),
   async retrieve(stripe, id) {
     const found = await stripe.customers.retrieve(id);
@@ -46,6 +49,7 @@ const customer: SyncDefinition<Stripe.Customer> = {
 
 const paymentIntent: SyncDefinition<Stripe.PaymentIntent> = {
   label: 'payment intents',
+  listsByCreated: true,
   list: (stripe, params) => stripe.paymentIntents.list(params),
   retrieve: (stripe, id) => stripe.paymentIntents.retrieve(id),
   toEvent: (object, id, created) => eventOf<Stripe.PaymentIntentCreatedEvent>('payment_intent.created', object, id, created),
@@ -53,6 +57,7 @@ const paymentIntent: SyncDefinition<Stripe.PaymentIntent> = {
 
 const charge: SyncDefinition<Stripe.Charge> = {
   label: 'charges',
+  listsByCreated: true,
   list: (stripe, params) => stripe.charges.list(params),
   retrieve: (stripe, id) => stripe.charges.retrieve(id),
   toEvent: (object, id, created) => eventOf<Stripe.ChargeUpdatedEvent>('charge.updated', object, id, created),
@@ -60,6 +65,7 @@ const charge: SyncDefinition<Stripe.Charge> = {
 
 const refund: SyncDefinition<Stripe.Refund> = {
   label: 'refunds',
+  listsByCreated: true,
   list: (stripe, params) => stripe.refunds.list(params),
   retrieve: (stripe, id) => stripe.refunds.retrieve(id),
   toEvent: (object, id, created) => eventOf<Stripe.RefundUpdatedEvent>('refund.updated', object, id, created),
@@ -67,6 +73,7 @@ const refund: SyncDefinition<Stripe.Refund> = {
 
 const dispute: SyncDefinition<Stripe.Dispute> = {
   label: 'disputes',
+  listsByCreated: true,
   list: (stripe, params) => stripe.disputes.list(params),
   retrieve: (stripe, id) => stripe.disputes.retrieve(id),
   toEvent: (object, id, created) => eventOf<Stripe.ChargeDisputeUpdatedEvent>('charge.dispute.updated', object, id, created),
@@ -74,9 +81,34 @@ const dispute: SyncDefinition<Stripe.Dispute> = {
 
 const setupIntent: SyncDefinition<Stripe.SetupIntent> = {
   label: 'setup intents',
+  listsByCreated: true,
   list: (stripe, params) => stripe.setupIntents.list(params),
   retrieve: (stripe, id) => stripe.setupIntents.retrieve(id),
   toEvent: (object, id, created) => eventOf<Stripe.SetupIntentCreatedEvent>('setup_intent.created', object, id, created),
+};
+
+const quote: SyncDefinition<Stripe.Quote> = {
+  label: 'quotes',
+  listsByCreated: false,
+  list: (stripe, params) => stripe.quotes.list({ limit: params.limit, starting_after: params.starting_after }),
+  retrieve: (stripe, id) => stripe.quotes.retrieve(id),
+  toEvent: (object, id, created) => eventOf<Stripe.QuoteCreatedEvent>('quote.created', object, id, created),
+};
+
+const invoice: SyncDefinition<Stripe.Invoice> = {
+  label: 'invoices',
+  listsByCreated: true,
+  list: (stripe, params) => stripe.invoices.list(params),
+  retrieve: (stripe, id) => stripe.invoices.retrieve(id),
+  toEvent: (object, id, created) => eventOf<Stripe.InvoiceUpdatedEvent>('invoice.updated', object, id, created),
+};
+
+const creditNote: SyncDefinition<Stripe.CreditNote> = {
+  label: 'credit notes',
+  listsByCreated: true,
+  list: (stripe, params) => stripe.creditNotes.list(params),
+  retrieve: (stripe, id) => stripe.creditNotes.retrieve(id),
+  toEvent: (object, id, created) => eventOf<Stripe.CreditNoteUpdatedEvent>('credit_note.updated', object, id, created),
 };
 
 export const SYNC_DEFINITIONS: Record<SyncObjectType, SyncDefinition<SyncedObject>> = {
@@ -86,6 +118,9 @@ export const SYNC_DEFINITIONS: Record<SyncObjectType, SyncDefinition<SyncedObjec
   refund,
   dispute,
   setup_intent: setupIntent,
+  quote,
+  invoice,
+  credit_note: creditNote,
 };
 
 /** The object type an id belongs to, from Stripe's prefixes. */
@@ -96,5 +131,8 @@ export function syncTypeOfId(id: string): SyncObjectType | null {
   if (id.startsWith('re_') || id.startsWith('pyr_')) return 'refund';
   if (id.startsWith('dp_') || id.startsWith('du_')) return 'dispute';
   if (id.startsWith('seti_')) return 'setup_intent';
+  if (id.startsWith('qt_')) return 'quote';
+  if (id.startsWith('in_')) return 'invoice';
+  if (id.startsWith('cn_')) return 'credit_note';
   return null;
 }

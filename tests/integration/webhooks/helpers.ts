@@ -47,10 +47,13 @@ const COMPARED: Record<SyncObjectType, string[]> = {
   refund: ['status', 'amount'],
   dispute: ['status', 'amount', 'reason'],
   setup_intent: ['status', 'paymentMethodId'],
+  quote: ['status', 'amountTotal'],
+  invoice: ['status', 'total', 'amountPaid'],
+  credit_note: ['status', 'total'],
 };
 
 function stripeColumns(type: SyncObjectType, object: Record<string, unknown>): Record<string, unknown> {
-  const camel: Record<string, string> = { amountReceived: 'amount_received', amountRefunded: 'amount_refunded', paymentMethodId: 'payment_method' };
+  const camel: Record<string, string> = { amountReceived: 'amount_received', amountRefunded: 'amount_refunded', paymentMethodId: 'payment_method', amountTotal: 'amount_total', amountPaid: 'amount_paid' };
   return Object.fromEntries(COMPARED[type].map((column) => [column, object[camel[column] ?? column]]));
 }
 

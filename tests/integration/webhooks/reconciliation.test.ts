@@ -67,3 +67,31 @@ describe('reconciliation run', () => {
     expect(again.inSync + again.keptNewer).toBe(4);
   });
 });
+
+describe('billing objects', () => {
+  it('refreshes a finalized quote and reconciles its accepted invoice, repairing a drifted amount paid', async () => {
+    const stripe = sandboxStripe();
+    const from = Math.floor(Date.now() / 1000) - 1;
+    const customer = await stripe.customers.create({ name: 'Buyer' });
+    const product = await stripe.products.create({ name: 'Consulting day' });
+    const price = await stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 2500 });
+    const draft = await stripe.quotes.create({ customer: customer.id, line_items: [{ price: price.id, quantity: 2 }] });
+    const quote = await stripe.quotes.finalizeQuote(draft.id);
+
+    expect(await refreshObject({ id: quote.id }, { stripe, db })).toMatchObject({ type: 'quote', result: 'created' });
+    expect(await db.stripeQuote.findUnique({ where: { id: quote.id } })).toMatchObject({ status: 'open', amountTotal: 5000, source: 'sync' });
+
+    const accepted = await stripe.quotes.accept(quote.id);
+    const invoiceId = typeof accepted.invoice === 'string' ? accepted.invoice : accepted.invoice!.id;
+    const finalized = await stripe.invoices.finalizeInvoice(invoiceId);
+    await refreshObject({ id: finalized.id }, { stripe, db });
+    await db.stripeInvoice.update({ where: { id: finalized.id }, data: { amountPaid: 999, updatedFromEventCreated: 0 } });
+
+    const report = await reconcileRange({ createdFrom: from, createdTo: Math.floor(Date.now() / 1000) + 1, types: ['quote', 'invoice'] }, { stripe, db });
+    const fixed = Object.fromEntries(report.fixed.map((entry) => [entry.id, { result: entry.result, columns: entry.differences.map((difference) => difference.column) }]));
+    expect(fixed[finalized.id]).toEqual({ result: 'repaired', columns: expect.arrayContaining(['amountPaid']) });
+    expect(fixed[quote.id]).toMatchObject({ result: 'repaired', columns: expect.arrayContaining(['status']) });
+    expect(await db.stripeQuote.findUnique({ where: { id: quote.id } })).toMatchObject({ status: 'accepted', invoiceId: finalized.id });
+    expect(await db.stripeInvoice.findUnique({ where: { id: finalized.id } })).toMatchObject({ status: 'open', amountPaid: 0 });
+  });
+});
