@@ -6,7 +6,7 @@ import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { billingIdempotencyKey } from '@/lib/invoices/billing-submission';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { buildCreditNoteRequest, toCreditNoteActionError, type CreditNoteRequestInput } from './credit-note-request';
+import { buildCreditNoteRequest, retrieveInvoiceWithLines, toCreditNoteActionError, type CreditNoteRequestInput } from './credit-note-request';
 
 export type CreateCreditNoteOptions = CreditNoteRequestInput & { idempotencyNonce: string; actor: SessionUser };
 
@@ -28,8 +28,8 @@ export async function createCreditNote(options: CreateCreditNoteOptions, depende
   const replayed = await db.auditEntry.findUnique({ where: { action_idempotencyKey: { action, idempotencyKey } }, select: { objectId: true } });
   if (replayed?.objectId) return view(await stripe.creditNotes.retrieve(replayed.objectId));
 
-  const invoice = await stripe.invoices.retrieve(options.invoiceId);
-  const request = buildCreditNoteRequest(options, invoice);
+  const { invoice, lines } = await retrieveInvoiceWithLines(options.invoiceId, stripe);
+  const request = buildCreditNoteRequest(options, invoice, lines);
   const note = await stripe.creditNotes.create(request.params, { idempotencyKey }).catch((error: unknown) => Promise.reject(toCreditNoteActionError(error)));
   await recordAuditEntry(
     {

@@ -20,8 +20,15 @@ function amountFieldError(message: string): ActionError {
   return new ActionError('invalid_input', message, { amount: message });
 }
 
+/** The invoice and all its lines (an invoice object carries only the first page of them). */
+export async function retrieveInvoiceWithLines(invoiceId: string, stripe: Stripe): Promise<{ invoice: Stripe.Invoice; lines: Stripe.InvoiceLineItem[] }> {
+  const invoice = await stripe.invoices.retrieve(invoiceId);
+  const lines = invoice.lines.has_more ? await stripe.invoices.listLineItems(invoiceId, { limit: 100 }).autoPagingToArray({ limit: 1000 }) : invoice.lines.data;
+  return { invoice, lines };
+}
+
 /** Refuses what the invoice cannot take, in words, before Stripe is asked. */
-export function buildCreditNoteRequest(input: CreditNoteRequestInput, invoice: Stripe.Invoice): CreditNoteRequest {
+export function buildCreditNoteRequest(input: CreditNoteRequestInput, invoice: Stripe.Invoice, invoiceLines: Stripe.InvoiceLineItem[]): CreditNoteRequest {
   if (invoice.status !== 'open' && invoice.status !== 'paid') {
     throw new ActionError('conflict', `Credit notes are issued on open or paid invoices; this one is ${invoice.status ?? 'a draft'}. Nothing was changed.`);
   }
@@ -29,7 +36,7 @@ export function buildCreditNoteRequest(input: CreditNoteRequestInput, invoice: S
   const params: Stripe.CreditNoteCreateParams = { invoice: invoice.id, reason: input.reason, memo: input.memo };
   if (input.mode === 'lines') {
     params.lines = input.lines.map((line) => {
-      const invoiceLine = invoice.lines.data.find((candidate) => candidate.id === line.id);
+      const invoiceLine = invoiceLines.find((candidate) => candidate.id === line.id);
       if (!invoiceLine) throw new ActionError('invalid_input', 'That line is not on this invoice. Reload the page.');
       const invoiced = invoiceLine.quantity ?? 1;
       if (line.quantity > invoiced) {

@@ -3,7 +3,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { buildCreditNoteRequest, toCreditNoteActionError, type CreditNoteRequestInput } from './credit-note-request';
+import { buildCreditNoteRequest, retrieveInvoiceWithLines, toCreditNoteActionError, type CreditNoteRequestInput } from './credit-note-request';
 
 export interface CreditNotePreview {
   currency: string;
@@ -22,8 +22,8 @@ export interface CreditNotePreview {
 
 export async function previewCreditNote(input: CreditNoteRequestInput, dependencies: { stripe?: Stripe } = {}): Promise<CreditNotePreview> {
   const stripe = dependencies.stripe ?? defaultStripe();
-  const invoice = await stripe.invoices.retrieve(input.invoiceId);
-  const request = buildCreditNoteRequest(input, invoice);
+  const { invoice, lines } = await retrieveInvoiceWithLines(input.invoiceId, stripe);
+  const request = buildCreditNoteRequest(input, invoice, lines);
   const preview = await stripe.creditNotes.preview(request.params).catch((error: unknown) => Promise.reject(toCreditNoteActionError(error)));
   const creditableBefore = invoice.total - invoice.pre_payment_credit_notes_amount - invoice.post_payment_credit_notes_amount;
   return {
