@@ -139,3 +139,26 @@ test('a seller reaches neither another account’s page nor the platform’s act
   const forged = await postAs(browser, { storageState: sellerState, baseURL: test.info().project.use.baseURL!, path: '/connect', fields });
   expect(forged.body).toContain('Your role does not allow this.');
 });
+
+test('when Stripe asks for more after onboarding, the seller reads it in words and Update details opens a fresh onboarding link', async ({ browser }) => {
+  expect(accountId).toMatch(/^acct_/);
+  const asked = await fetch(`${sandbox}/_sandbox/connect/accounts/${accountId}/requirements`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${PLATFORM_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ currently_due: 'individual.verification.document' }).toString(),
+  });
+  expect(asked.ok).toBe(true);
+
+  const context = await browser.newContext({ storageState: sellerState });
+  const sellerPage = await context.newPage();
+  await sellerPage.goto('/connect');
+  // The seller's page reads the projection, so the need shows once account.updated has arrived.
+  await expect(async () => {
+    await sellerPage.reload();
+    await expect(sellerPage.getByRole('list', { name: 'Stripe needs' })).toContainText('Your identity document', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await sellerPage.getByRole('link', { name: 'Update details' }).click();
+  await expect(sellerPage).toHaveURL(new RegExp(`^${sandbox}/_sandbox/connect/onboarding/`));
+  await expect(sellerPage.getByRole('button', { name: 'Submit' })).toBeVisible();
+  await context.close();
+});
