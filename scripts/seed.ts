@@ -4,7 +4,7 @@
 // like the app; run `npm run db:migrate` first.
 import { createUserAccount } from '@/lib/auth/create-user-account';
 import type { Role } from '@/lib/auth/permissions';
-import { linkSellerAccount } from '@/lib/connect/start-seller-onboarding';
+import { linkSellerAccount } from '@/lib/connect/link-seller-account';
 import { db } from '@/lib/db/client';
 import { stripe } from '@/lib/stripe/client';
 import { runSync } from '@/lib/sync/run-sync';

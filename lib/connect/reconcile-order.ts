@@ -1,7 +1,6 @@
 // One order's money side by side, by its transfer_group: the charge, the platform's fee, the transfer to the seller,
 // refunds, fee refunds and transfer reversals, and the seller's payouts since. All from webhook-confirmed rows.
 import 'server-only';
-
 import { db as defaultDb, type Db } from '@/lib/db/client';
 
 type ReconcileDb = Pick<Db, 'stripeTransfer' | 'stripeCharge' | 'stripeRefund' | 'stripeApplicationFee' | 'stripePayout'>;
@@ -57,16 +56,3 @@ export async function reconcileOrder(options: { transferGroup: string }, depende
     payouts: payouts.map((payout) => ({ id: payout.id, amount: payout.amount, currency: payout.currency, created: payout.created, status: payout.status, accountId: payout.accountId })),
   };
 }
-
-/** The transfer groups of an account's transfers, newest first: its orders. */
-export async function listOrderGroups(options: { accountId?: string } = {}, dependencies: { db?: Pick<Db, 'stripeTransfer'> } = {}): Promise<string[]> {
-  const db = dependencies.db ?? defaultDb;
-  const rows = await db.stripeTransfer.findMany({
-    where: { transferGroup: { not: null }, ...(options.accountId ? { destinationAccountId: options.accountId } : {}) },
-    orderBy: { created: 'desc' },
-    select: { transferGroup: true },
-    take: 200,
-  });
-  return [...new Set(rows.map((row) => row.transferGroup).filter((group): group is string => group !== null))];
-}
-

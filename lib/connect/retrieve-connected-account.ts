@@ -1,12 +1,10 @@
-// A connected account's page: projected status, capabilities and requirements, its history, and its live balance.
+// A connected account as the projection has it: status, seller, capabilities and requirements.
 import 'server-only';
-import type Stripe from 'stripe';
 import { db as defaultDb, type Db } from '@/lib/db/client';
-import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { accountStatusOf } from './account-status';
 import { splitRequirements } from './connected-account-columns';
 
-type AccountDb = Pick<Db, 'connectedAccount' | 'connectedAccountRequirementChange' | 'user'>;
+type AccountDb = Pick<Db, 'connectedAccount' | 'user'>;
 
 export async function retrieveConnectedAccount(options: { accountId: string }, dependencies: { db?: AccountDb } = {}) {
   const db = dependencies.db ?? defaultDb;
@@ -34,16 +32,3 @@ export async function retrieveConnectedAccount(options: { accountId: string }, d
 }
 
 export type ConnectedAccountView = NonNullable<Awaited<ReturnType<typeof retrieveConnectedAccount>>>;
-
-/** What each account.updated added or cleared, newest first: where a seller got stuck. */
-export async function listRequirementHistory(options: { accountId: string }, dependencies: { db?: Pick<Db, 'connectedAccountRequirementChange'> } = {}) {
-  const db = dependencies.db ?? defaultDb;
-  const rows = await db.connectedAccountRequirementChange.findMany({ where: { accountId: options.accountId }, orderBy: [{ eventCreated: 'desc' }, { createdAt: 'desc' }], take: 100 });
-  return rows.map((row) => ({ ...row, added: splitRequirements(row.added), cleared: splitRequirements(row.cleared), currentlyDue: splitRequirements(row.currentlyDue) }));
-}
-
-/** The balance as Stripe has it now (not projected: no event carries a connected account's balance). */
-export async function retrieveAccountBalance(options: { accountId: string }, dependencies: { stripe?: Stripe } = {}): Promise<Stripe.Balance> {
-  const stripe = dependencies.stripe ?? defaultStripe();
-  return stripe.balance.retrieve({}, { stripeAccount: options.accountId });
-}

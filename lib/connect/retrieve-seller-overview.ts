@@ -1,7 +1,8 @@
 // What a seller sees: their own account, the payments transferred to them and their payouts, and nothing else.
 import 'server-only';
 import { db as defaultDb, type Db } from '@/lib/db/client';
-import { listPayouts, listTransfers } from './list-money-movements';
+import { listPayouts } from './list-payouts';
+import { listTransfers } from './list-transfers';
 import { retrieveConnectedAccount } from './retrieve-connected-account';
 
 type SellerDb = Pick<Db, 'connectedAccount' | 'connectedAccountRequirementChange' | 'user' | 'stripeTransfer' | 'stripePayout' | 'stripeApplicationFee'>;

@@ -5,7 +5,7 @@ import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { connectedAccountColumns } from './connected-account-columns';
+import { linkSellerAccount } from './link-seller-account';
 import { onboardingUrls } from './onboarding-urls';
 
 type OnboardingDb = Pick<Db, 'connectedAccount' | 'auditEntry'>;
@@ -58,28 +58,4 @@ async function ensureSellerAccount(seller: SessionUser, stripe: Stripe, db: Onbo
     db,
   );
   return account.id;
-}
-
-/**
- * Writes the account as a create (or retrieve) response shows it, tied to its seller. A webhook-written row keeps
- * its columns (it is newer); only the seller link is added. Concurrent first writes end in one row.
- */
-export async function linkSellerAccount(
-  options: { account: Stripe.Account; sellerUserId: string; onboardingStartedAt?: Date },
-  db: Pick<Db, 'connectedAccount'>,
-): Promise<void> {
-  const { account, sellerUserId } = options;
-  const link = { sellerUserId, ...(options.onboardingStartedAt ? { onboardingStartedAt: options.onboardingStartedAt } : {}) };
-  const existing = await db.connectedAccount.findUnique({ where: { id: account.id }, select: { id: true } });
-  if (existing) {
-    await db.connectedAccount.update({ where: { id: account.id }, data: link });
-    return;
-  }
-  try {
-    await db.connectedAccount.create({ data: { id: account.id, ...connectedAccountColumns(account), updatedFromEventCreated: 0, source: 'api_response', ...link } });
-  } catch (error) {
-    const isDuplicate = typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
-    if (!isDuplicate) throw error;
-    await db.connectedAccount.update({ where: { id: account.id }, data: link });
-  }
 }

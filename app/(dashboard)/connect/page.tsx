@@ -9,7 +9,8 @@ import { DataTable } from '@/components/data-table';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission, type SessionUser } from '@/lib/auth/require-role';
 import { ACCOUNT_STATUS_LABELS } from '@/lib/connect/account-status';
-import { listAbandonedOnboarding, listConnectedAccounts, type ConnectedAccountRow } from '@/lib/connect/list-connected-accounts';
+import { listAbandonedOnboarding } from '@/lib/connect/list-abandoned-onboarding';
+import { listConnectedAccounts, type ConnectedAccountRow } from '@/lib/connect/list-connected-accounts';
 import { retrieveSellerOverview } from '@/lib/connect/retrieve-seller-overview';
 import { inviteSellerAction, startOnboardingAction } from './actions';
 

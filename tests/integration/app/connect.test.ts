@@ -13,9 +13,10 @@ import { createDestinationCharge } from '@/lib/connect/create-destination-charge
 import { createPayout } from '@/lib/connect/create-payout';
 import { createSourceTransfer } from '@/lib/connect/create-source-transfer';
 import { reconcileOrder } from '@/lib/connect/reconcile-order';
-import { listRequirementHistory } from '@/lib/connect/retrieve-connected-account';
+import { linkSellerAccount } from '@/lib/connect/link-seller-account';
+import { listRequirementHistory } from '@/lib/connect/list-requirement-history';
 import { retrieveSellerOverview } from '@/lib/connect/retrieve-seller-overview';
-import { linkSellerAccount, startSellerOnboarding } from '@/lib/connect/start-seller-onboarding';
+import { startSellerOnboarding } from '@/lib/connect/start-seller-onboarding';
 import { createDb } from '@/lib/db/client';
 import { ingestWebhook } from '@/lib/webhooks/ingest-webhook';
 import { freshSecretKey, sandboxStripe } from '../../support/sandbox';

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { ConnectMoneyLines, formatUnixDate } from '@/components/connect-money-lines';
 import { requirePermission } from '@/lib/auth/require-role';
-import { listPayouts } from '@/lib/connect/list-money-movements';
+import { listPayouts } from '@/lib/connect/list-payouts';
 
 export const metadata = { title: 'Payouts · Paydesk' };
 

@@ -5,7 +5,7 @@ import { ConnectMoneyLines } from '@/components/connect-money-lines';
 import { ConnectTransferForm } from '@/components/connect-transfer-form';
 import { requirePermission } from '@/lib/auth/require-role';
 import { listConnectedAccounts } from '@/lib/connect/list-connected-accounts';
-import { listTransfers } from '@/lib/connect/list-money-movements';
+import { listTransfers } from '@/lib/connect/list-transfers';
 import { formatMinorAmount } from '@/lib/money';
 import { createSourceTransferAction } from '../actions';
 

@@ -11,9 +11,13 @@ import { requirePermission } from '@/lib/auth/require-role';
 import { ACCOUNT_STATUS_LABELS } from '@/lib/connect/account-status';
 import { accountIdSchema } from '@/lib/connect/connect-input';
 import { describeRequirements } from '@/lib/connect/describe-requirement';
-import { listApplicationFees, listPayouts, listTransfers } from '@/lib/connect/list-money-movements';
-import { listOrderGroups } from '@/lib/connect/reconcile-order';
-import { listRequirementHistory, retrieveAccountBalance, retrieveConnectedAccount } from '@/lib/connect/retrieve-connected-account';
+import { listApplicationFees } from '@/lib/connect/list-application-fees';
+import { listOrderGroups } from '@/lib/connect/list-order-groups';
+import { listPayouts } from '@/lib/connect/list-payouts';
+import { listRequirementHistory } from '@/lib/connect/list-requirement-history';
+import { listTransfers } from '@/lib/connect/list-transfers';
+import { retrieveAccountBalance } from '@/lib/connect/retrieve-account-balance';
+import { retrieveConnectedAccount } from '@/lib/connect/retrieve-connected-account';
 import { formatMinorAmount } from '@/lib/money';
 import { createPayoutAction } from '../../actions';
 
