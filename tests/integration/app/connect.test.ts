@@ -195,6 +195,38 @@ describe('the account.updated projection', () => {
   });
 });
 
+describe('Connect events out of order', () => {
+  it('never moves a payout, transfer or account backwards, and re-reads an account when two updates share a second', async () => {
+    const key = freshSecretKey('connect');
+    const stripe = sandboxStripe(key);
+    const { account } = await onboardedSeller(stripe);
+    await paidDestinationCharge(stripe, account.id, 5_000, 500);
+    const payout = await createPayout({ accountId: account.id, idempotencyNonce: randomUUID(), actor: admin }, { stripe, db });
+    const transfer = (await stripe.transfers.list({ destination: account.id, limit: 1 })).data[0]!;
+    await stripe.transfers.createReversal(transfer.id, { amount: 1_000 });
+
+    const secret = `whsec_${randomUUID().replace(/-/g, '')}`;
+    const events = (await stripe.events.list({ limit: 100 })).data;
+    const newestFirst = (type: string) => events.filter((event) => event.type === type);
+    for (const event of [...newestFirst('payout.paid'), ...newestFirst('payout.created'), ...newestFirst('transfer.reversed'), ...newestFirst('transfer.created')]) await deliver(event, secret, stripe);
+    expect(await db.stripePayout.findUnique({ where: { id: payout.payoutId }, select: { status: true } })).toEqual({ status: 'paid' });
+    expect(await db.stripeTransfer.findUnique({ where: { id: transfer.id }, select: { amountReversed: true } })).toEqual({ amountReversed: 1_000 });
+
+    // Stripe asks for more; then an update from the same second, carrying the state before, arrives late: the payload
+    // cannot say which came last, so the account is read from Stripe.
+    await control(key, 'POST', `/_sandbox/connect/accounts/${account.id}/requirements`, { currently_due: 'individual.verification.document' });
+    const [asked] = await deliverEvents(stripe, ['account.updated'], { objectId: account.id }).then((delivered) => delivered.slice(-1));
+    const before = await stripe.events.list({ limit: 100 }).then((list) => list.data.find((event) => event.type === 'account.updated' && event.id !== asked!.id && (event.data.object as Stripe.Account).id === account.id)!);
+    const late = { ...before, id: `evt_${randomUUID().replace(/-/g, '')}`, created: asked!.created };
+    await deliver(late, secret, stripe);
+    expect(await db.stripeEvent.findUnique({ where: { id: late.id }, select: { processingResult: true, processingError: true } })).toEqual({
+      processingResult: 'applied',
+      processingError: 're-read from Stripe: another change in the same second',
+    });
+    expect(await db.connectedAccount.findUnique({ where: { id: account.id }, select: { currentlyDue: true } })).toEqual({ currentlyDue: 'individual.verification.document' });
+  });
+});
+
 describe('destination charges, fees, transfers and payouts', () => {
   it('refuses a platform fee equal to or above the amount before asking Stripe', async () => {
     const stripe = sandboxStripe();
