@@ -51,6 +51,7 @@ test('an admin creates, finalizes and accepts a quote, sees its invoice, preview
   await expect(page.getByText('A draft invoice takes no credit notes; finalize it first.')).toBeVisible();
   await page.getByRole('button', { name: 'Finalize invoice' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Invoice .* · \$200\.00$/ })).toBeVisible();
+  const invoiceNumber = /^Invoice (\S+) ·/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')?.[1];
   const amounts = page.getByLabel('Amounts');
   await expect(amounts).toContainText('Amount remaining$200.00');
 
@@ -75,6 +76,9 @@ test('an admin creates, finalizes and accepts a quote, sees its invoice, preview
   await notes.getByRole('button', { name: 'Void' }).click();
   await expect(notes.getByRole('row', { name: /-CN-01 \$25\.00 Void/ })).toBeVisible();
   await expect(amounts).toContainText('Amount remaining$200.00');
+
+  await page.goto('/invoices');
+  await expect(page.getByRole('table', { name: 'Invoices, newest first' }).getByRole('row', { name: new RegExp(`^${invoiceNumber} Open \\$200\\.00 \\$200\\.00`) })).toBeVisible({ timeout: 15_000 });
 
   await page.goto('/credit-notes');
   await expect(page.getByRole('table', { name: 'Credit notes, newest first' }).getByRole('row', { name: /-CN-01 \$25\.00 Void/ }).first()).toBeVisible({ timeout: 15_000 });
@@ -112,7 +116,7 @@ test.describe('as a seller', () => {
   test.use({ storageState: storageStateOf('seller') });
 
   test('a seller gets 403 on quotes, invoices and credit notes', async ({ page }) => {
-    for (const path of ['/quotes', '/quotes/new', '/credit-notes', '/invoices/in_missing']) {
+    for (const path of ['/quotes', '/quotes/new', '/credit-notes', '/invoices', '/invoices/in_missing']) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
     }

@@ -25,7 +25,13 @@ export default async function CreditNotesPage({ searchParams }: { searchParams: 
       <h1 id="page-title" className="text-2xl font-semibold">
         Credit notes
       </h1>
-      <p className="text-sm text-slate-600">To issue one, open a finalized invoice (for example from its quote) and choose New credit note.</p>
+      <p className="text-sm text-slate-600">
+        To issue one, open a finalized invoice from the{' '}
+        <Link href="/invoices" className="text-indigo-700 underline">
+          invoices
+        </Link>{' '}
+        and choose New credit note.
+      </p>
       <form method="get" aria-label="Filter credit notes" className="flex items-end gap-3">
         <div>
           <label htmlFor="filter-status" className="text-sm font-medium text-slate-700">

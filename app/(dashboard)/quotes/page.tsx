@@ -26,6 +26,9 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
         <h1 id="page-title" className="text-2xl font-semibold">
           Quotes
         </h1>
+        <Link href="/invoices" className="ml-auto text-sm text-indigo-700 underline">
+          Invoices
+        </Link>
         {can(user.role, 'quotes:manage') ? (
           <Link href="/quotes/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white">
             New quote

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { createDb } from '@/lib/db/client';
 import { finalizeInvoice } from '@/lib/invoices/finalize-invoice';
+import { listInvoices } from '@/lib/invoices/list-invoices';
 import { payInvoice } from '@/lib/invoices/pay-invoice';
 import { retrieveInvoice } from '@/lib/invoices/retrieve-invoice';
 import { ingestWebhook } from '@/lib/webhooks/ingest-webhook';
@@ -119,5 +120,8 @@ describe('the projection', () => {
     expect(await db.stripeQuote.findUnique({ where: { id: quote.id } })).toMatchObject({ status: 'accepted', invoiceId });
     expect(await db.stripeCreditNote.findUnique({ where: { id: note.id } })).toMatchObject({ status: 'void', total: 1000, invoiceId });
     expect(await retrieveInvoice({ invoiceId }, { stripe, db })).toMatchObject({ confirmedStatus: 'paid', creditable: 8000 });
+    const paid = await listInvoices({ status: 'paid' }, db);
+    expect(paid.invoices.find((item) => item.id === invoiceId)).toMatchObject({ total: 8000, amountRemaining: 0, quoteId: quote.id, customer: { id: customer.id } });
+    expect((await listInvoices({ status: 'open' }, db)).invoices.some((item) => item.id === invoiceId)).toBe(false);
   });
 });
