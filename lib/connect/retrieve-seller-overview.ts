@@ -2,7 +2,7 @@
 import 'server-only';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { listPayouts } from './list-payouts';
-import { listTransfers } from './list-transfers';
+import { listSellerPayments } from './list-seller-payments';
 import { retrieveConnectedAccount } from './retrieve-connected-account';
 
 type SellerDb = Pick<Db, 'connectedAccount' | 'connectedAccountRequirementChange' | 'user' | 'stripeTransfer' | 'stripePayout' | 'stripeApplicationFee'>;
@@ -14,7 +14,7 @@ export async function retrieveSellerOverview(options: { sellerUserId: string }, 
   if (!row) return { account: null, payments: [], payouts: [] };
   const [account, payments, payouts] = await Promise.all([
     retrieveConnectedAccount({ accountId: row.id }, { db }),
-    listTransfers({ accountId: row.id }, { db }),
+    listSellerPayments({ accountId: row.id }, { db }),
     listPayouts({ accountId: row.id }, { db }),
   ]);
   return { account, payments, payouts };

@@ -2,7 +2,7 @@
 // onboarding card, the payments transferred to them and their payouts.
 import Link from 'next/link';
 import { ConnectInviteForm } from '@/components/connect-invite-form';
-import { ConnectMoneyLines } from '@/components/connect-money-lines';
+import { ConnectMoneyLines, formatUnixDate } from '@/components/connect-money-lines';
 import { ConnectOnboardingButton } from '@/components/connect-onboarding-button';
 import { ConnectRequirements } from '@/components/connect-requirements';
 import { DataTable } from '@/components/data-table';
@@ -12,6 +12,7 @@ import { ACCOUNT_STATUS_LABELS } from '@/lib/connect/account-status';
 import { listAbandonedOnboarding } from '@/lib/connect/list-abandoned-onboarding';
 import { listConnectedAccounts, type ConnectedAccountRow } from '@/lib/connect/list-connected-accounts';
 import { retrieveSellerOverview } from '@/lib/connect/retrieve-seller-overview';
+import { formatMinorAmount } from '@/lib/money';
 import { inviteSellerAction, startOnboardingAction } from './actions';
 
 export const metadata = { title: 'Connect · Paydesk' };
@@ -129,11 +130,23 @@ async function SellerView({ user, isLinkUnavailable }: { user: SessionUser; isLi
         <h2 id="payments-title" className="text-lg font-semibold">
           Your payments
         </h2>
-        <ConnectMoneyLines
-          caption="Payments transferred to you, newest first"
-          empty="No payments yet."
-          lines={payments.map((transfer) => ({ ...transfer, accountId: transfer.destinationAccountId, note: transfer.amountReversed ? `reversed ${transfer.amountReversed}` : undefined }))}
-        />
+        {payments.length ? (
+          <DataTable
+            caption="Payments transferred to you, newest first"
+            rows={payments}
+            rowKey={(payment) => payment.id}
+            columns={[
+              { header: 'Payment', cell: (payment) => payment.id, className: 'font-mono text-xs' },
+              { header: 'Order', cell: (payment) => payment.transferGroup ?? '' },
+              { header: 'Received', cell: (payment) => formatMinorAmount(payment.received, payment.currency) },
+              { header: 'Platform fee', cell: (payment) => formatMinorAmount(payment.platformFee, payment.currency) },
+              { header: 'You keep', cell: (payment) => formatMinorAmount(payment.net, payment.currency) },
+              { header: 'Date', cell: (payment) => formatUnixDate(payment.created) },
+            ]}
+          />
+        ) : (
+          <p className="text-sm text-slate-600">No payments yet.</p>
+        )}
       </section>
       <section aria-labelledby="payouts-title" className="space-y-2">
         <h2 id="payouts-title" className="text-lg font-semibold">
