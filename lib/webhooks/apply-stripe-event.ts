@@ -7,7 +7,7 @@ import { applyChargeEvent, CHARGE_EVENT_TYPES, type ChargeEvent } from './handle
 import { applyCreditNoteEvent, CREDIT_NOTE_EVENT_TYPES, type CreditNoteEvent } from './handlers/credit-note-events';
 import { applyCustomerEvent, CUSTOMER_EVENT_TYPES, isCustomerTie, type CustomerEvent } from './handlers/customer-events';
 import { applyDisputeEvent, DISPUTE_EVENT_TYPES, isDisputeTie, type DisputeEvent } from './handlers/dispute-events';
-import { applyInvoiceEvent, INVOICE_EVENT_TYPES, isInvoiceTie, type InvoiceEvent } from './handlers/invoice-events';
+import { applyInvoiceEvent, INVOICE_EVENT_TYPES, readInvoiceOnTie, type InvoiceEvent } from './handlers/invoice-events';
 import { applyPaymentIntentEvent, PAYMENT_INTENT_EVENT_TYPES, type PaymentIntentEvent } from './handlers/payment-intent-events';
 import { applyPayoutEvent, PAYOUT_EVENT_TYPES, type PayoutEvent } from './handlers/payout-events';
 import { applyQuoteEvent, QUOTE_EVENT_TYPES, type QuoteEvent } from './handlers/quote-events';
@@ -78,8 +78,10 @@ export async function readCurrentOnTie(event: Stripe.Event, dependencies: { db: 
       return (await isDisputeTie(routed.event, db)) ? { family: 'dispute', object: await stripe.disputes.retrieve(routed.event.data.object.id) } : undefined;
     case 'setup_intent':
       return (await isSetupIntentTie(routed.event, db)) ? { family: 'setup_intent', object: await stripe.setupIntents.retrieve(routed.event.data.object.id) } : undefined;
-    case 'invoice':
-      return (await isInvoiceTie(routed.event, db)) ? { family: 'invoice', object: await stripe.invoices.retrieve(routed.event.data.object.id) } : undefined;
+    case 'invoice': {
+      const invoice = await readInvoiceOnTie(routed.event, db, stripe);
+      return invoice ? { family: 'invoice', object: invoice } : undefined;
+    }
     case 'account':
       return (await isAccountTie(routed.event, db)) ? { family: 'account', object: await stripe.accounts.retrieve(routed.event.data.object.id) } : undefined;
     case 'payment_intent':

@@ -1,6 +1,6 @@
 // invoice.* → the StripeInvoice projection: status and the amounts due, paid and remaining.
 import 'server-only';
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 import { idOf, isOlderState, type StateStamp } from '../compare-state';
 import type { ProjectionDb } from '../projection-db';
 import type { ProjectionResult } from '../projection-result';
@@ -56,6 +56,18 @@ export async function isInvoiceTie(event: InvoiceEvent, db: ProjectionDb): Promi
   if (event.type === 'invoice.deleted') return false; // nothing left to re-read, and deleted is final
   const stored = await db.stripeInvoice.findUnique({ where: { id: event.data.object.id }, select: { updatedFromEventCreated: true, updatedFromEventId: true } });
   return stored !== null && stored.updatedFromEventId !== null && stored.updatedFromEventId !== event.id && stored.updatedFromEventCreated === event.created;
+}
+
+/** On a tie, Stripe's invoice as it is now; undefined when it has been deleted since (the payload then decides). */
+export async function readInvoiceOnTie(event: InvoiceEvent, db: ProjectionDb, stripe: Stripe): Promise<Stripe.Invoice | undefined> {
+  if (!(await isInvoiceTie(event, db))) return undefined;
+  try {
+    return await stripe.invoices.retrieve(event.data.object.id);
+  } catch (error) {
+    // A draft deleted meanwhile: failing here would only make Stripe retry an event that can never be re-read.
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') return undefined;
+    throw error;
+  }
 }
 
 export async function applyInvoiceEvent(
