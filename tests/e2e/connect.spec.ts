@@ -121,10 +121,15 @@ test('an admin takes a destination charge for the seller and sees fee, transfer 
   await expect(section('Seller payouts since this order')).toContainText('paid');
 });
 
-test('a seller reaches neither another account’s page nor the platform’s actions', async ({ page, browser }) => {
+test('a seller sees their payment net of the platform fee, and reaches neither the account’s admin page nor the platform’s actions', async ({ page, browser }) => {
   expect(accountId).toMatch(/^acct_/);
   const context = await browser.newContext({ storageState: sellerState });
   const sellerPage = await context.newPage();
+  // Their own payment is there, with the platform's fee and what they keep.
+  await sellerPage.goto('/connect');
+  const payments = sellerPage.getByRole('table', { name: 'Payments transferred to you, newest first' });
+  const payment = payments.getByRole('row').filter({ hasText: `order_O-${unique}` });
+  for (const amount of ['$100.00', '$15.00', '$85.00']) await expect(payment.getByRole('cell', { name: amount, exact: true })).toBeVisible();
   for (const path of [`/connect/accounts/${accountId}`, '/connect/transfers', '/connect/payouts', `/connect/orders/order_O-${unique}`]) {
     const response = await sellerPage.goto(path);
     expect(response?.status(), path).toBe(403);
