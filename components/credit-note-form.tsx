@@ -107,14 +107,16 @@ export function CreditNoteForm<C>(props: { invoice: CreditNoteFormInvoice; previ
           <legend className="text-sm font-medium text-slate-700">Quantities to credit</legend>
           {errors.lines ? <p className="text-sm text-red-700">{errors.lines}</p> : null}
           {props.invoice.lines.map((line, row) => (
-            <div key={line.id} className="grid grid-cols-[1fr_8rem] items-end gap-3">
-              <p className="text-sm">
-                {line.description} — {line.quantity} × {money(Math.round(line.amount / Math.max(line.quantity, 1)))}
-              </p>
+            <div key={line.id} className="grid grid-cols-[1fr_8rem] items-center gap-3">
+              <label htmlFor={`credit-line-${row}`} className="text-sm">
+                <span className="sr-only">Credit quantity of </span>
+                {line.description}
+                <span aria-hidden="true" className="text-slate-500">
+                  {' '}
+                  — {line.quantity} × {money(Math.round(line.amount / Math.max(line.quantity, 1)))}
+                </span>
+              </label>
               <div>
-                <label htmlFor={`credit-line-${row}`} className="text-xs text-slate-600">
-                  Credit quantity of {line.description}
-                </label>
                 <input
                   id={`credit-line-${row}`}
                   name="lineQuantity[]"
@@ -122,7 +124,9 @@ export function CreditNoteForm<C>(props: { invoice: CreditNoteFormInvoice; previ
                   autoComplete="off"
                   value={quantities[row] ?? ''}
                   onChange={(event) => setQuantities((current) => current.map((value, index) => (index === row ? event.target.value : value)))}
-                  aria-invalid={errors[`lines.${row}.quantity`] ? true : undefined} className={inputClass} />
+                  aria-invalid={errors[`lines.${row}.quantity`] ? true : undefined}
+                  className={inputClass}
+                />
                 {errors[`lines.${row}.quantity`] ? <p className="mt-1 text-sm text-red-700">{errors[`lines.${row}.quantity`]}</p> : null}
               </div>
             </div>
