@@ -11,7 +11,8 @@ import { databaseUrl, providerOf } from './database-url';
  * code is typed against the SQLite one and must stay within what both engines support.
  */
 export type Db = SqliteClient;
-export type { Prisma } from '@/generated/prisma-sqlite/client';
+// The namespace's raw-SQL helpers (`Prisma.sql`, `Prisma.join`) come from the runtime both clients share.
+export { Prisma } from '@/generated/prisma-sqlite/client';
 
 // Columns that never leave the data layer; lib/auth reads them through its own client.
 const OMIT_SECRETS = {

@@ -1,8 +1,9 @@
 // Stores a verified event once and applies it to the projection in the same transaction.
 import 'server-only';
 import type Stripe from 'stripe';
-import type { Db, Prisma } from '@/lib/db/client';
-import { applyStripeEvent, readCurrentOnTie } from './apply-stripe-event';
+import { Prisma, type Db } from '@/lib/db/client';
+import { applyStripeEvent, readCurrentOnTie, type CurrentObject } from './apply-stripe-event';
+import { createGroupCommit } from './group-commit';
 import type { ProjectionOutcome } from './projection-result';
 
 export type RecordOutcome = ProjectionOutcome | 'duplicate';
@@ -17,10 +18,15 @@ export interface RecordStripeEventOptions {
 
 const ERROR_MAX = 1000;
 const TRANSACTION_MAX_WAIT_MS = 10_000;
+const TRANSACTION_TIMEOUT_MS = 15_000;
+const EVENTS_PER_TRANSACTION_MAX = 50;
+// A writer in another process (or another batch) stored the same event between our read and our write.
+const CONCURRENT_WRITE_RETRIES = 2;
 
-class AlreadyRecorded extends Error {}
+class ConcurrentWrite extends Error {}
 
 interface EventRow {
+  id: string;
   type: string;
   objectId: string | null;
   objectType: string | null;
@@ -30,8 +36,10 @@ interface EventRow {
   signatureResult: string;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+interface PendingEvent {
+  event: Stripe.Event;
+  row: EventRow;
+  current: CurrentObject | undefined;
 }
 
 function describeObject(event: Stripe.Event): { objectId: string | null; objectType: string | null } {
@@ -44,12 +52,14 @@ function describeObject(event: Stripe.Event): { objectId: string | null; objectT
 
 /**
  * A duplicate delivery changes nothing. An event whose earlier processing failed is not a duplicate:
- * Stripe's retry applies it. When applying throws, the transaction rolls back (event and projection both),
- * the failure is noted on its own so the Events page can show it, and the error goes up for a 5xx.
+ * Stripe's retry applies it. Concurrent deliveries share one transaction (group commit); each caller's promise
+ * settles after that commit. When applying throws, the transaction rolls back (events and projection alike),
+ * each event of the batch is written again alone, and only the failing one is noted as failed and rejects, for a 5xx.
  */
 export async function recordStripeEvent(options: RecordStripeEventOptions, db: Db, stripe?: Stripe): Promise<RecordOutcome> {
   const { event, payload } = options;
-  const row = {
+  const row: EventRow = {
+    id: event.id,
     type: event.type,
     ...describeObject(event),
     apiVersion: event.api_version ?? null,
@@ -57,54 +67,94 @@ export async function recordStripeEvent(options: RecordStripeEventOptions, db: D
     payload,
     signatureResult: options.signatureResult ?? 'verified',
   };
-  // The common case, a new event, costs no look-up first: the event's primary key tells a duplicate apart.
-  let isRetryOfFailure = false;
-  for (;;) {
+  // Outside the transaction, so no lock is held while Stripe answers; a failed read is a 5xx and Stripe retries.
+  let current: CurrentObject | undefined;
+  try {
+    current = await readCurrentOnTie(event, { db, stripe });
+  } catch (error) {
+    await noteFailure(row, error, db);
+    throw error;
+  }
+  return groupCommitFor(db)({ event, row, current });
+}
+
+const groupCommits = new WeakMap<Db, (pending: PendingEvent) => Promise<RecordOutcome>>();
+
+function groupCommitFor(db: Db): (pending: PendingEvent) => Promise<RecordOutcome> {
+  let write = groupCommits.get(db);
+  if (!write) {
+    write = createGroupCommit<PendingEvent, RecordOutcome>({
+      maxBatch: EVENTS_PER_TRANSACTION_MAX,
+      writeBatch: (batch) => inTransaction(db, (tx) => storeAndApply(batch, tx)),
+      writeOne: (pending) => storeAndApplyAlone(pending, db),
+    });
+    groupCommits.set(db, write);
+  }
+  return write;
+}
+
+function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  // A burst of deliveries queues for a pooled connection rather than failing after Prisma's default 2 s.
+  return db.$transaction(work, { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS });
+}
+
+async function storeAndApplyAlone(pending: PendingEvent, db: Db): Promise<RecordOutcome> {
+  for (let attempt = 0; ; attempt += 1) {
     try {
-      return await storeAndApply(event, row, isRetryOfFailure, db, stripe);
+      const [outcome] = await inTransaction(db, (tx) => storeAndApply([pending], tx));
+      return outcome!;
     } catch (error) {
-      if (error instanceof AlreadyRecorded) return 'duplicate';
-      if (isUniqueViolation(error) && !isRetryOfFailure) {
-        const existing = await db.stripeEvent.findUnique({ where: { id: event.id }, select: { processingResult: true } });
-        // No event row: the violation came from a projection row another delivery wrote meanwhile; fail so Stripe retries.
-        if (existing && existing.processingResult !== 'failed') return 'duplicate';
-        if (existing) {
-          isRetryOfFailure = true;
-          continue;
-        }
-      }
-      await noteFailure(event.id, row, error, db);
+      // The next attempt's read sees what the other writer stored: a duplicate, or a failure to apply again.
+      if (error instanceof ConcurrentWrite && attempt < CONCURRENT_WRITE_RETRIES) continue;
+      await noteFailure(pending.row, error, db);
       throw error;
     }
   }
 }
 
-async function storeAndApply(event: Stripe.Event, row: EventRow, isRetryOfFailure: boolean, db: Db, stripe?: Stripe): Promise<RecordOutcome> {
-  // Outside the transaction, so no lock is held while Stripe answers; a failed read is a 5xx and Stripe retries.
-  const current = await readCurrentOnTie(event, { db, stripe });
-  const applyAndStore = async (tx: Prisma.TransactionClient): Promise<RecordOutcome> => {
-    const result = await applyStripeEvent(event, tx, current);
-    const outcome = { processingResult: result.outcome, processingError: result.note ?? null, appliedAt: new Date() };
-    if (isRetryOfFailure) {
-      // Only the delivery that turns "failed" into a result wins; a concurrent one becomes a duplicate.
-      const { count } = await tx.stripeEvent.updateMany({ where: { id: event.id, processingResult: 'failed' }, data: outcome });
-      if (count === 0) throw new AlreadyRecorded();
-    } else {
-      // Last, so a duplicate's unique violation rolls its (idempotent) projection writes back with it.
-      await tx.stripeEvent.create({ data: { id: event.id, ...row, ...outcome } });
+/**
+ * One read tells which events are already stored; then each is applied and its row written, in arrival order.
+ * Raw statements for the event rows: each ORM call costs a query compilation (~1 ms here), a raw one does not.
+ */
+async function storeAndApply(batch: PendingEvent[], tx: Prisma.TransactionClient): Promise<RecordOutcome[]> {
+  const ids = [...new Set(batch.map((pending) => pending.event.id))];
+  const stored = await tx.$queryRaw<{ id: string; processingResult: string }[]>`
+    SELECT "id", "processingResult" FROM "StripeEvent" WHERE "id" IN (${Prisma.join(ids)})`;
+  const resultOf = new Map(stored.map((event) => [event.id, event.processingResult]));
+  const outcomes: RecordOutcome[] = [];
+  for (const { event, row, current } of batch) {
+    const earlier = resultOf.get(event.id);
+    if (earlier !== undefined && earlier !== 'failed') {
+      outcomes.push('duplicate');
+      continue;
     }
-    return result.outcome;
-  };
-  // A burst of deliveries queues for a pooled connection rather than failing after Prisma's default 2 s.
-  return db.$transaction(applyAndStore, { maxWait: TRANSACTION_MAX_WAIT_MS });
+    const result = await applyStripeEvent(event, tx, current);
+    const processingError = result.note ?? null;
+    const appliedAt = new Date();
+    // Only the delivery that writes the row (or turns "failed" into a result) wins; the losing one's writes roll back.
+    const written =
+      earlier === 'failed'
+        ? await tx.$executeRaw`
+            UPDATE "StripeEvent" SET "processingResult" = ${result.outcome}, "processingError" = ${processingError}, "appliedAt" = ${appliedAt}
+            WHERE "id" = ${row.id} AND "processingResult" = 'failed'`
+        : await tx.$executeRaw`
+            INSERT INTO "StripeEvent" ("id", "type", "objectId", "objectType", "apiVersion", "created", "receivedAt", "payload", "signatureResult", "processingResult", "processingError", "appliedAt", "replayCount")
+            VALUES (${row.id}, ${row.type}, ${row.objectId}, ${row.objectType}, ${row.apiVersion}, ${row.created}, ${appliedAt}, ${row.payload}, ${row.signatureResult}, ${result.outcome}, ${processingError}, ${appliedAt}, 0)
+            ON CONFLICT ("id") DO NOTHING`;
+    if (written === 0) throw new ConcurrentWrite(`event ${row.id} was stored by another delivery meanwhile`);
+    resultOf.set(event.id, result.outcome);
+    outcomes.push(result.outcome);
+  }
+  return outcomes;
 }
 
-async function noteFailure(id: string, row: EventRow, error: unknown, db: Db): Promise<void> {
+async function noteFailure(row: EventRow, error: unknown, db: Db): Promise<void> {
   const processingError = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_MAX);
+  const { id, ...columns } = row;
   try {
     const { count } = await db.stripeEvent.updateMany({ where: { id, processingResult: 'failed' }, data: { processingError } });
-    if (count === 0) await db.stripeEvent.create({ data: { id, ...row, processingResult: 'failed', processingError } });
+    if (count === 0) await db.stripeEvent.create({ data: { id, ...columns, processingResult: 'failed', processingError } });
   } catch {
-    // The database itself may be what failed; the 5xx and Stripe's retry still cover the event.
+    // The database itself may be what failed, or the event is stored after all; the 5xx and Stripe's retry still cover it.
   }
 }

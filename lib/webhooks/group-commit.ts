@@ -1,0 +1,61 @@
+// Group commit: work items that arrive while a batch is being written are written together in the next one.
+import 'server-only';
+
+export interface GroupCommitOptions<Item, Result> {
+  /** writes every item in one transaction; the results in the items' order */
+  writeBatch(items: Item[]): Promise<Result[]>;
+  /** writes one item on its own: used for every item of a batch that failed, so one bad item fails alone */
+  writeOne(item: Item): Promise<Result>;
+  /** the most items one transaction takes */
+  maxBatch: number;
+}
+
+interface Waiting<Item, Result> {
+  item: Item;
+  resolve(result: Result): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The first item is written at once; items that come while it is written wait for it and then go in one batch,
+ * so a burst costs one transaction per batch instead of one per item, and a lone item waits for nobody.
+ * Each caller's promise settles only after its own item's transaction committed (or failed).
+ */
+export function createGroupCommit<Item, Result>(options: GroupCommitOptions<Item, Result>): (item: Item) => Promise<Result> {
+  const queue: Waiting<Item, Result>[] = [];
+  let isWriting = false;
+
+  const writeNext = async (): Promise<void> => {
+    isWriting = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, options.maxBatch);
+      await writeWithFallback(batch, options);
+    }
+    isWriting = false;
+  };
+
+  return (item) =>
+    new Promise<Result>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      if (!isWriting) void writeNext();
+    });
+}
+
+async function writeWithFallback<Item, Result>(batch: Waiting<Item, Result>[], options: GroupCommitOptions<Item, Result>): Promise<void> {
+  if (batch.length > 1) {
+    try {
+      const results = await options.writeBatch(batch.map((waiting) => waiting.item));
+      batch.forEach((waiting, index) => waiting.resolve(results[index]!));
+      return;
+    } catch {
+      // The batch rolled back as a whole; each item is tried again alone so only the failing one fails.
+    }
+  }
+  for (const waiting of batch) {
+    try {
+      waiting.resolve(await options.writeOne(waiting.item));
+    } catch (error) {
+      waiting.reject(error);
+    }
+  }
+}
