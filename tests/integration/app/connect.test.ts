@@ -14,6 +14,7 @@ import { createPayout } from '@/lib/connect/create-payout';
 import { createSourceTransfer } from '@/lib/connect/create-source-transfer';
 import { reconcileOrder } from '@/lib/connect/reconcile-order';
 import { linkSellerAccount } from '@/lib/connect/link-seller-account';
+import { listAbandonedOnboarding } from '@/lib/connect/list-abandoned-onboarding';
 import { listRequirementHistory } from '@/lib/connect/list-requirement-history';
 import { retrieveSellerOverview } from '@/lib/connect/retrieve-seller-overview';
 import { startSellerOnboarding } from '@/lib/connect/start-seller-onboarding';
@@ -143,6 +144,25 @@ describe('starting onboarding', () => {
     expect(stored).toContain(account.id);
     expect(stored).not.toContain(token);
     expect(logs).not.toContain(token);
+  });
+});
+
+describe('following up on onboarding', () => {
+  it('lists a seller who left Stripe’s page without submitting for follow-up, and drops them once they finish', async () => {
+    const stripe = sandboxStripe();
+    const seller = newSeller();
+    const { accountId, url } = await startSellerOnboarding({ seller, appUrl: APP_URL }, { stripe, db });
+    const page = await openLink(url);
+    expect((await postForm(formAction(page.html, url), {}, 'abandon')).location).toBe(`${APP_URL}/connect/return`);
+    const abandoned = await listAbandonedOnboarding({ db });
+    expect(abandoned.find((row) => row.id === accountId)).toMatchObject({ sellerEmail: seller.email, status: 'onboarding', currentlyDue: expect.arrayContaining(['external_account']) });
+
+    const again = await startSellerOnboarding({ seller, appUrl: APP_URL }, { stripe, db });
+    expect(again.accountId).toBe(accountId);
+    const form = await openLink(again.url);
+    await postForm(formAction(form.html, again.url), SELLER, 'submit');
+    await deliverEvents(stripe, ['account.updated'], { objectId: accountId });
+    expect((await listAbandonedOnboarding({ db })).map((row) => row.id)).not.toContain(accountId);
   });
 });
 
