@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
-import { billingIdempotencyKey } from '@/lib/invoices/billing-submission';
+import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { buildCreditNoteRequest, retrieveInvoiceWithLines, toCreditNoteActionError, type CreditNoteRequestInput } from './credit-note-request';
 
@@ -23,7 +23,7 @@ export async function createCreditNote(options: CreateCreditNoteOptions, depende
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'create-credit-note';
-  const idempotencyKey = billingIdempotencyKey(action, options.invoiceId, options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.invoiceId, actor: options.actor, nonce: options.idempotencyNonce });
   // A replay answers with the note the first submission made: the invoice has changed since, so the split would too.
   const replayed = await db.auditEntry.findUnique({ where: { action_idempotencyKey: { action, idempotencyKey } }, select: { objectId: true } });
   if (replayed?.objectId) return view(await stripe.creditNotes.retrieve(replayed.objectId));

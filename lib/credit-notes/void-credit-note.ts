@@ -5,7 +5,7 @@ import { ActionError } from '@/lib/actions/action-error';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
-import { billingIdempotencyKey, isReplayedBillingSubmission } from '@/lib/invoices/billing-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 
 export interface VoidCreditNoteOptions {
@@ -18,8 +18,8 @@ export async function voidCreditNote(options: VoidCreditNoteOptions, dependencie
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'void-credit-note';
-  const idempotencyKey = billingIdempotencyKey(action, options.creditNoteId, options.actor, options.idempotencyNonce);
-  if (!(await isReplayedBillingSubmission(action, idempotencyKey, db))) {
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.creditNoteId, actor: options.actor, nonce: options.idempotencyNonce });
+  if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
     const current = await stripe.creditNotes.retrieve(options.creditNoteId);
     if (current.status === 'void') throw new ActionError('conflict', 'This credit note is already void. Nothing was changed.');
     // Money that went back to the card cannot be taken back by voiding the note.

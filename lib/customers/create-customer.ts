@@ -1,6 +1,7 @@
 // Creates a Stripe customer once per submitted form, and records it in the audit log.
 import 'server-only';
 import type Stripe from 'stripe';
+import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
@@ -23,7 +24,7 @@ export async function createCustomer(
   dependencies: { stripe?: Stripe; db?: Pick<Db, 'auditEntry' | 'stripeCustomer'> } = {},
 ): Promise<CustomerView> {
   const stripe = dependencies.stripe ?? defaultStripe();
-  const idempotencyKey = `create-customer:${options.actor.id}:${options.idempotencyNonce}`;
+  const idempotencyKey = submissionIdempotencyKey({ action: 'create-customer', actor: options.actor, nonce: options.idempotencyNonce });
   const customer = await stripe.customers.create(
     { email: options.email, name: options.name, phone: options.phone, metadata: options.metadata },
     { idempotencyKey },

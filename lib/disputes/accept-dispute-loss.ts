@@ -6,7 +6,7 @@ import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { disputeNotOpen, toDisputeActionError } from './dispute-errors';
-import { disputeIdempotencyKey, isReplayedDisputeSubmission } from './dispute-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { toDisputeView, type DisputeView } from './dispute-view';
 import { isOpenDispute } from './due-urgency';
 import { projectDisputeResponse } from './project-dispute-response';
@@ -23,11 +23,11 @@ export async function acceptDisputeLoss(options: AcceptDisputeLossOptions, depen
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'accept-dispute-loss';
-  const idempotencyKey = disputeIdempotencyKey(action, options.disputeId, options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.disputeId, actor: options.actor, nonce: options.idempotencyNonce });
 
   const current = await stripe.disputes.retrieve(options.disputeId);
   // Once evidence is with the bank, the bank decides; only a dispute still waiting for a response is given up.
-  if (!(await isReplayedDisputeSubmission(action, idempotencyKey, db)) && !isOpenDispute(current.status)) {
+  if (!(await isReplayedSubmission(action, idempotencyKey, db)) && !isOpenDispute(current.status)) {
     throw disputeNotOpen(current.status, 'be accepted as lost');
   }
   const closed = await stripe.disputes.close(options.disputeId, {}, { idempotencyKey }).catch((error: unknown) => Promise.reject(toDisputeActionError(error)));

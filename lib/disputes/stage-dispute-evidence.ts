@@ -7,7 +7,7 @@ import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import type { EvidenceInput } from './dispute-input';
 import { disputeNotOpen, toDisputeActionError } from './dispute-errors';
-import { disputeIdempotencyKey, isReplayedDisputeSubmission } from './dispute-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { toDisputeView, type DisputeView } from './dispute-view';
 import { isOpenDispute } from './due-urgency';
 import { evidenceParams } from './evidence-update';
@@ -26,10 +26,10 @@ export async function stageDisputeEvidence(options: StageDisputeEvidenceOptions,
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'stage-dispute-evidence';
-  const idempotencyKey = disputeIdempotencyKey(action, options.disputeId, options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.disputeId, actor: options.actor, nonce: options.idempotencyNonce });
 
   const current = await stripe.disputes.retrieve(options.disputeId);
-  const isReplay = await isReplayedDisputeSubmission(action, idempotencyKey, db);
+  const isReplay = await isReplayedSubmission(action, idempotencyKey, db);
   if (!isReplay && !isOpenDispute(current.status)) throw disputeNotOpen(current.status, 'take evidence');
   const evidence = evidenceParams(options.evidence);
   const updated = await stripe.disputes

@@ -8,7 +8,7 @@ import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import type { EvidenceInput } from './dispute-input';
 import { disputeNotOpen, toDisputeActionError } from './dispute-errors';
-import { disputeIdempotencyKey, isReplayedDisputeSubmission } from './dispute-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { toDisputeView, type DisputeView } from './dispute-view';
 import { isOpenDispute } from './due-urgency';
 import { evidenceParams } from './evidence-update';
@@ -27,11 +27,11 @@ export async function submitDisputeEvidence(options: SubmitDisputeEvidenceOption
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'submit-dispute-evidence';
-  const idempotencyKey = disputeIdempotencyKey(action, options.disputeId, options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.disputeId, actor: options.actor, nonce: options.idempotencyNonce });
 
   // Stripe's state, not the projection's: another user may have submitted or closed it a moment ago.
   const current = await stripe.disputes.retrieve(options.disputeId);
-  if (!(await isReplayedDisputeSubmission(action, idempotencyKey, db)) && !isOpenDispute(current.status)) {
+  if (!(await isReplayedSubmission(action, idempotencyKey, db)) && !isOpenDispute(current.status)) {
     throw disputeNotOpen(current.status, 'be submitted');
   }
   const evidence = evidenceParams(options.evidence);

@@ -10,7 +10,7 @@ import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { disputeNotOpen } from './dispute-errors';
-import { disputeIdempotencyKey } from './dispute-submission';
+import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { isOpenDispute } from './due-urgency';
 import { detectEvidenceFileType, evidenceFileProblem, EXTENSIONS } from './evidence-file-type';
 import { isFileField } from './evidence-fields';
@@ -50,7 +50,7 @@ export async function uploadEvidenceFile(options: UploadEvidenceFileOptions, dep
 
   const action = 'upload-dispute-evidence-file';
   const digest = createHash('sha256').update(options.bytes).digest('hex');
-  const idempotencyKey = disputeIdempotencyKey(action, options.disputeId, options.actor, `${options.field}:${digest}`);
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.disputeId, actor: options.actor, nonce: `${options.field}:${digest}` });
   const name = cleanName(options.fileName, EXTENSIONS[type]);
   const file = await stripe.files.create(
     { purpose: 'dispute_evidence', file: { data: Buffer.from(options.bytes), name, type } },

@@ -5,7 +5,7 @@ import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { billingIdempotencyKey, isReplayedBillingSubmission } from './billing-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { invoiceWrongState } from './invoice-errors';
 
 export interface FinalizeInvoiceOptions {
@@ -18,8 +18,8 @@ export async function finalizeInvoice(options: FinalizeInvoiceOptions, dependenc
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'finalize-invoice';
-  const idempotencyKey = billingIdempotencyKey(action, options.invoiceId, options.actor, options.idempotencyNonce);
-  if (!(await isReplayedBillingSubmission(action, idempotencyKey, db))) {
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.invoiceId, actor: options.actor, nonce: options.idempotencyNonce });
+  if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
     const current = await stripe.invoices.retrieve(options.invoiceId);
     if (current.status !== 'draft') throw invoiceWrongState('finalized', current.status ?? 'draft');
   }

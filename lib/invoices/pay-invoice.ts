@@ -8,7 +8,7 @@ import { db as defaultDb, type Db } from '@/lib/db/client';
 import { describePaymentFailure, explainPaymentFailure } from '@/lib/payments/explain-decline';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { idOf } from '@/lib/webhooks/compare-state';
-import { billingIdempotencyKey, isReplayedBillingSubmission } from './billing-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { invoiceWrongState } from './invoice-errors';
 
 export interface PayInvoiceOptions {
@@ -23,8 +23,8 @@ export async function payInvoice(options: PayInvoiceOptions, dependencies: { str
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'pay-invoice';
-  const idempotencyKey = billingIdempotencyKey(action, options.invoiceId, options.actor, options.idempotencyNonce);
-  if (!(await isReplayedBillingSubmission(action, idempotencyKey, db))) {
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.invoiceId, actor: options.actor, nonce: options.idempotencyNonce });
+  if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
     const current = await stripe.invoices.retrieve(options.invoiceId);
     if (current.status !== 'open' && current.status !== 'uncollectible') throw invoiceWrongState('paid', current.status ?? 'draft');
     if (options.method === 'saved_card') {

@@ -6,7 +6,7 @@ import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { parseMajorAmount } from '@/lib/money';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { idempotencyKeyFor, isReplayedSubmission } from './form-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { aboveAvailable, amountError, toPaymentActionError, wrongState } from './payment-errors';
 import { projectChargeResponse, projectPaymentIntentResponse } from './project-payment-response';
 
@@ -27,7 +27,7 @@ export async function capturePaymentIntent(
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'capture-payment-intent';
-  const idempotencyKey = idempotencyKeyFor(action, options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action, actor: options.actor, nonce: options.idempotencyNonce });
 
   const before = await stripe.paymentIntents.retrieve(options.paymentIntentId);
   let amountToCapture: number | undefined;

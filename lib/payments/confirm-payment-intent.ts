@@ -6,7 +6,7 @@ import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { idempotencyKeyFor, isReplayedSubmission } from './form-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { toPaymentActionError, wrongState } from './payment-errors';
 import { projectChargeResponse, projectPaymentIntentResponse } from './project-payment-response';
 
@@ -28,7 +28,7 @@ export async function confirmPaymentIntent(
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'confirm-payment-intent';
-  const idempotencyKey = idempotencyKeyFor(action, options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action, actor: options.actor, nonce: options.idempotencyNonce });
 
   const before = await stripe.paymentIntents.retrieve(options.paymentIntentId);
   if (!(await isReplayedSubmission(action, idempotencyKey, db))) {

@@ -5,7 +5,7 @@ import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { idempotencyKeyFor } from './form-submission';
+import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { projectPaymentIntentResponse } from './project-payment-response';
 
 export interface CreatePaymentIntentOptions {
@@ -30,7 +30,7 @@ export async function createPaymentIntent(
 ): Promise<{ id: string; status: Stripe.PaymentIntent.Status }> {
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
-  const idempotencyKey = idempotencyKeyFor('create-payment-intent', options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action: 'create-payment-intent', actor: options.actor, nonce: options.idempotencyNonce });
   const isServer = options.confirmationMode === 'server';
   const intent = await stripe.paymentIntents.create(
     {

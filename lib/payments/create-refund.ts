@@ -9,7 +9,7 @@ import { db as defaultDb, type Db } from '@/lib/db/client';
 import { formatMinorAmount, parseMajorAmount } from '@/lib/money';
 import { getSupportRefundLimit } from '@/lib/settings/get-support-refund-limit';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { idempotencyKeyFor, isReplayedSubmission } from './form-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import type { REFUND_REASONS } from './payment-input';
 import { aboveAvailable, amountError, toPaymentActionError } from './payment-errors';
 import { toRefundView, type RefundView } from './payment-view';
@@ -31,7 +31,7 @@ export async function createRefund(options: CreateRefundOptions, dependencies: {
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'create-refund';
-  const idempotencyKey = idempotencyKeyFor(action, options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action, actor: options.actor, nonce: options.idempotencyNonce });
 
   // Stripe's current state, not the projection's: what is refundable must count every refund made so far.
   const { view } = await retrievePaymentFromStripe(options.paymentIntentId, stripe);

@@ -5,7 +5,7 @@ import { ActionError } from '@/lib/actions/action-error';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
-import { billingIdempotencyKey } from '@/lib/invoices/billing-submission';
+import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import type { CreateQuoteInput, QuoteLineInput } from './quote-input';
 
@@ -53,7 +53,7 @@ export async function createQuote(options: CreateQuoteOptions, dependencies: { s
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'create-quote';
-  const idempotencyKey = billingIdempotencyKey(action, options.customerId, options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.customerId, actor: options.actor, nonce: options.idempotencyNonce });
   const replayed = await db.auditEntry.findUnique({ where: { action_idempotencyKey: { action, idempotencyKey } }, select: { objectId: true } });
   if (replayed?.objectId) return { id: replayed.objectId };
 

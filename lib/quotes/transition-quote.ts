@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import type { Db } from '@/lib/db/client';
-import { billingIdempotencyKey, isReplayedBillingSubmission, type BillingAction } from '@/lib/invoices/billing-submission';
+import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { quoteWrongState, toQuoteActionError } from './quote-errors';
 import { canTransition, type QuoteTransition } from './quote-view';
 
@@ -20,7 +20,7 @@ export interface QuoteTransitionResult {
   status: string;
 }
 
-const ACTIONS: Record<QuoteTransition, BillingAction> = { finalize: 'finalize-quote', accept: 'accept-quote', cancel: 'cancel-quote' };
+const ACTIONS: Record<QuoteTransition, 'finalize-quote' | 'accept-quote' | 'cancel-quote'> = { finalize: 'finalize-quote', accept: 'accept-quote', cancel: 'cancel-quote' };
 
 function call(stripe: Stripe, transition: QuoteTransition, quoteId: string, idempotencyKey: string) {
   switch (transition) {
@@ -40,9 +40,9 @@ export async function transitionQuote(
 ): Promise<QuoteTransitionResult> {
   const { stripe, db } = dependencies;
   const action = ACTIONS[transition];
-  const idempotencyKey = billingIdempotencyKey(action, options.quoteId, options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.quoteId, actor: options.actor, nonce: options.idempotencyNonce });
   // Stripe's current status, not the projection's: a webhook may still be on its way.
-  if (!(await isReplayedBillingSubmission(action, idempotencyKey, db))) {
+  if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
     const current = await stripe.quotes.retrieve(options.quoteId);
     if (!canTransition(transition, current.status)) throw quoteWrongState(transition, current.status);
   }
