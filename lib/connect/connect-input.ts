@@ -71,3 +71,15 @@ export const sourceTransferSchema = z.object({
 export type SourceTransferInput = z.infer<typeof sourceTransferSchema>;
 
 export const payoutSchema = z.object({ accountId: accountIdSchema, idempotencyNonce: nonce });
+
+/** Refunding an order's charge: the currency and what is refundable come from Stripe; blank refunds the rest. */
+export const orderRefundSchema = z.object({
+  chargeId: z.string().regex(/^ch_[A-Za-z0-9_]+$/, 'Unknown charge.'),
+  amount: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
+  idempotencyNonce: nonce,
+});
+export type OrderRefundInput = z.infer<typeof orderRefundSchema>;

@@ -5,11 +5,11 @@ import type Stripe from 'stripe';
 import { ActionError } from '@/lib/actions/action-error';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
+import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { projectPaymentIntentResponse } from '@/lib/payments/project-payment-response';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { transferGroupOf, type DestinationChargeInput } from './connect-input';
-import { connectIdempotencyKey } from './connect-submission';
 
 type ChargeDb = Pick<Db, 'auditEntry' | 'connectedAccount' | 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund'>;
 
@@ -22,7 +22,7 @@ export async function createDestinationCharge(
   const account = await db.connectedAccount.findUnique({ where: { id: options.accountId }, select: { chargesEnabled: true } });
   if (!account) throw new ActionError('not_found', 'That connected account is not known here.');
   if (!account.chargesEnabled) throw new ActionError('conflict', 'This seller cannot take charges yet: their onboarding is not complete.');
-  const idempotencyKey = connectIdempotencyKey('create-destination-charge', options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action: 'create-destination-charge', actor: options.actor, nonce: options.idempotencyNonce, objectId: options.accountId });
   const transferGroup = transferGroupOf(options.orderReference);
   const intent = await stripe.paymentIntents.create(
     {

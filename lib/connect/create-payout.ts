@@ -4,9 +4,9 @@ import type Stripe from 'stripe';
 import { ActionError } from '@/lib/actions/action-error';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
+import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { connectIdempotencyKey } from './connect-submission';
 
 export async function createPayout(
   options: { accountId: string; idempotencyNonce: string; actor: SessionUser },
@@ -14,7 +14,7 @@ export async function createPayout(
 ): Promise<{ payoutId: string; amount: number; currency: string }> {
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
-  const idempotencyKey = connectIdempotencyKey('create-payout', options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action: 'create-payout', actor: options.actor, nonce: options.idempotencyNonce, objectId: options.accountId });
   // A resubmitted form finds the balance already paid out: answer with the payout the first submission made.
   const earlier = await db.auditEntry.findUnique({ where: { action_idempotencyKey: { action: 'create-payout', idempotencyKey } }, select: { objectId: true, amount: true, currency: true } });
   if (earlier?.objectId && earlier.amount !== null && earlier.currency) return { payoutId: earlier.objectId, amount: earlier.amount, currency: earlier.currency };

@@ -5,11 +5,11 @@ import Stripe from 'stripe';
 import { ActionError } from '@/lib/actions/action-error';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
+import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { parseMajorAmount } from '@/lib/money';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import type { SourceTransferInput } from './connect-input';
-import { connectIdempotencyKey } from './connect-submission';
 
 export async function createSourceTransfer(
   options: SourceTransferInput & { actor: SessionUser },
@@ -20,7 +20,7 @@ export async function createSourceTransfer(
   const charge = await retrieveCharge(stripe, options.chargeId);
   const amount = parseMajorAmount(options.amount, charge.currency);
   if (!amount.ok) throw new ActionError('invalid_input', amount.message, { amount: amount.message });
-  const idempotencyKey = connectIdempotencyKey('create-transfer', options.actor, options.idempotencyNonce);
+  const idempotencyKey = submissionIdempotencyKey({ action: 'create-transfer', actor: options.actor, nonce: options.idempotencyNonce, objectId: options.chargeId });
   const transfer = await stripe.transfers.create(
     {
       amount: amount.minor,

@@ -4,11 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { destinationChargeSchema, inviteSellerSchema, payoutSchema, sourceTransferSchema } from '@/lib/connect/connect-input';
+import { destinationChargeSchema, inviteSellerSchema, orderRefundSchema, payoutSchema, sourceTransferSchema } from '@/lib/connect/connect-input';
 import { createDestinationCharge } from '@/lib/connect/create-destination-charge';
 import { createPayout } from '@/lib/connect/create-payout';
 import { createSourceTransfer } from '@/lib/connect/create-source-transfer';
 import { inviteSeller } from '@/lib/connect/invite-seller';
+import { refundOrderCharge } from '@/lib/connect/refund-order-charge';
 import { startSellerOnboarding } from '@/lib/connect/start-seller-onboarding';
 
 export const inviteSellerAction = validatedAction({ name: 'invite-seller', permission: 'connect:manage', schema: inviteSellerSchema }, async (input, { user }) => {
@@ -42,4 +43,10 @@ export const createPayoutAction = validatedAction({ name: 'create-payout', permi
   const payout = await createPayout({ ...input, actor: user });
   revalidatePath(`/connect/accounts/${input.accountId}`);
   return payout;
+});
+
+export const refundOrderChargeAction = validatedAction({ name: 'refund-order-charge', permission: 'connect:manage', schema: orderRefundSchema }, async (input, { user }) => {
+  const refund = await refundOrderCharge({ ...input, actor: user });
+  revalidatePath('/connect');
+  return refund;
 });

@@ -13,6 +13,7 @@ import { createDestinationCharge } from '@/lib/connect/create-destination-charge
 import { createPayout } from '@/lib/connect/create-payout';
 import { createSourceTransfer } from '@/lib/connect/create-source-transfer';
 import { reconcileOrder } from '@/lib/connect/reconcile-order';
+import { refundOrderCharge } from '@/lib/connect/refund-order-charge';
 import { linkSellerAccount } from '@/lib/connect/link-seller-account';
 import { listAbandonedOnboarding } from '@/lib/connect/list-abandoned-onboarding';
 import { listRequirementHistory } from '@/lib/connect/list-requirement-history';
@@ -282,7 +283,12 @@ describe('destination charges, fees, transfers and payouts', () => {
     expect(await db.stripePayout.findUnique({ where: { id: payout.payoutId } })).toMatchObject({ accountId: account.id, status: 'paid', amount: 8_500 });
 
     const chargeId = order.charges[0]!.id;
-    await stripe.refunds.create({ charge: chargeId, amount: 2_000, reverse_transfer: true, refund_application_fee: true });
+    const tooMuch = await refundOrderCharge({ chargeId, amount: '100.01', idempotencyNonce: randomUUID(), actor: admin }, { stripe, db }).catch((error: unknown) => error);
+    expect(tooMuch).toMatchObject({ code: 'invalid_input', message: 'At most $100.00 can still be refunded.' });
+    const refundForm = { chargeId, amount: '20.00', idempotencyNonce: randomUUID(), actor: admin };
+    const refunded = await refundOrderCharge(refundForm, { stripe, db });
+    expect(await refundOrderCharge(refundForm, { stripe, db })).toEqual(refunded);
+    expect((await stripe.refunds.list({ charge: chargeId })).data).toHaveLength(1);
     await deliverEvents(stripe, ['charge.refunded', 'refund.created', 'charge.refund.updated', 'transfer.reversed', 'application_fee.refunded', 'transfer.updated']);
     order = await reconcileOrder({ transferGroup }, { db });
     expect(order.refunds).toMatchObject([{ amount: 2_000 }]);
@@ -309,6 +315,10 @@ describe('destination charges, fees, transfers and payouts', () => {
     }
     const tooMuch = await createSourceTransfer({ chargeId, accountId: first.account.id, amount: '20.00', idempotencyNonce: randomUUID(), actor: admin }, { stripe, db }).catch((error: unknown) => error);
     expect(tooMuch).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+
+    // A charge that paid no seller by itself is refunded from its payment page, not as an order.
+    const refusal = await refundOrderCharge({ chargeId, idempotencyNonce: randomUUID(), actor: admin }, { stripe, db }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'conflict' });
 
     await deliverEvents(stripe, ['charge.succeeded', 'transfer.created']);
     const order = await reconcileOrder({ transferGroup }, { db });

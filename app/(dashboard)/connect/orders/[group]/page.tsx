@@ -1,10 +1,13 @@
 // /connect/orders/<transfer_group>: one order's charge, fee, transfer, refunds, fee refunds and the seller's payouts side by side.
+import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConnectMoneyLines } from '@/components/connect-money-lines';
+import { ConnectRefundForm } from '@/components/connect-refund-form';
 import { requirePermission } from '@/lib/auth/require-role';
 import { reconcileOrder } from '@/lib/connect/reconcile-order';
 import { formatMinorAmount } from '@/lib/money';
+import { refundOrderChargeAction } from '../../actions';
 
 export const metadata = { title: 'Order reconciliation · Paydesk' };
 
@@ -39,6 +42,14 @@ export default async function OrderPage({ params }: { params: Promise<{ group: s
           </section>
         ))}
       </div>
+      {order.charges
+        .filter((charge) => charge.status === 'succeeded' && charge.amountRefunded < charge.amount)
+        .map((charge) => (
+          <section key={charge.id} aria-label={`Refund ${charge.id}`} className="space-y-2">
+            <h2 className="text-lg font-semibold">Refund {charge.id}</h2>
+            <ConnectRefundForm action={refundOrderChargeAction} chargeId={charge.id} idempotencyNonce={randomUUID()} />
+          </section>
+        ))}
     </section>
   );
 }
