@@ -183,6 +183,9 @@ export const benchmark: Benchmark = {
         return { sequential, backfill: await backfill(stripe, db) };
       });
       rows.push(['SQLite: lib/webhooks ingest, one at a time', perSecond(sqlite.sequential.count, sqlite.sequential.ms)]);
+      // Stripe delivers concurrently; deliveries that overlap share a transaction (group commit).
+      const concurrent = await withSqlite((db) => timedAfterWarmUp(sign(events, secret), (part) => ingestAll(part, secret, db, CONCURRENCY)));
+      rows.push([`SQLite: lib/webhooks ingest, ${CONCURRENCY} at a time`, perSecond(concurrent.count, concurrent.ms)]);
       const http = await withSqlite((db) => timedAfterWarmUp(sign(events, secret), (part) => ingestOverHttp(part, secret, db)));
       rows.push([`SQLite: same behind node:http, ${CONCURRENCY} clients`, perSecond(http.count, http.ms)]);
       rows.push([`SQLite: backfill (${sqlite.backfill.objects} objects)`, perSecond(sqlite.backfill.objects, sqlite.backfill.ms)]);

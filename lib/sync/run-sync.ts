@@ -96,18 +96,33 @@ async function syncType(type: SyncObjectType, options: RunSyncOptions, dependenc
   };
 
   // From the stored cursor on; after a 429 the whole call runs again from wherever the cursor got to.
+  // A page is written while the next one is fetched; pages are still written (and the cursor moved) in order.
   const importFromCursor = async () => {
     let batch: { id: string; created: number }[] = [];
     let readStartedAt = nowSeconds();
-    for await (const object of definition.list(stripe, { limit: SYNC_PAGE_SIZE, ...(cursor ? { starting_after: cursor } : {}) })) {
-      batch.push(object);
-      if (batch.length === SYNC_PAGE_SIZE) {
-        await flush(batch, readStartedAt);
-        batch = [];
-        readStartedAt = nowSeconds();
+    let writing: Promise<void> = Promise.resolve();
+    const writeAfterPrevious = async (objects: typeof batch, startedAt: number) => {
+      await writing;
+      writing = flush(objects, startedAt);
+      // Awaited at the next page or the end; handled here too so a failure while fetching leaves no unhandled rejection.
+      writing.catch(() => {});
+    };
+    try {
+      for await (const object of definition.list(stripe, { limit: SYNC_PAGE_SIZE, ...(cursor ? { starting_after: cursor } : {}) })) {
+        batch.push(object);
+        if (batch.length === SYNC_PAGE_SIZE) {
+          await writeAfterPrevious(batch, readStartedAt);
+          batch = [];
+          readStartedAt = nowSeconds();
+        }
       }
+      await writeAfterPrevious(batch, readStartedAt);
+      await writing;
+    } catch (error) {
+      // A retry after a 429 starts from the cursor, so the page being written must have finished first.
+      await writing.catch(() => {});
+      throw error;
     }
-    await flush(batch, readStartedAt);
   };
 
   try {

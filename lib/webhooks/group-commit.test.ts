@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createGroupCommit } from './group-commit';
+
+function recorder(failOn?: number) {
+  const batches: number[][] = [];
+  const alone: number[] = [];
+  const write = createGroupCommit<number, string>({
+    maxBatch: 3,
+    writeBatch: async (items) => {
+      batches.push(items);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (failOn !== undefined && items.includes(failOn)) throw new Error('batch failed');
+      return items.map((item) => `batch ${item}`);
+    },
+    writeOne: async (item) => {
+      alone.push(item);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (item === failOn) throw new Error(`item ${item} failed`);
+      return `alone ${item}`;
+    },
+  });
+  return { write, batches, alone };
+}
+
+describe('group commit', () => {
+  it('writes a lone item at once and the items that arrive meanwhile together, at most maxBatch at a time', async () => {
+    const { write, batches, alone } = recorder();
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((item) => write(item)));
+    expect(alone).toEqual([1]);
+    expect(batches).toEqual([[2, 3, 4], [5, 6]]);
+    expect(results).toEqual(['alone 1', 'batch 2', 'batch 3', 'batch 4', 'batch 5', 'batch 6']);
+  });
+
+  it('writes every item of a failed batch alone, so only the failing item is rejected', async () => {
+    const { write, alone } = recorder(3);
+    const results = await Promise.allSettled([1, 2, 3, 4].map((item) => write(item)));
+    expect(alone).toEqual([1, 2, 3, 4]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('keeps writing after a failure: later items still get their own results', async () => {
+    const { write } = recorder(1);
+    await expect(write(1)).rejects.toThrow('item 1 failed');
+    expect(await write(7)).toBe('alone 7');
+  });
+});
