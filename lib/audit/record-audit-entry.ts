@@ -2,6 +2,7 @@
 import 'server-only';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import type { Role } from '@/lib/auth/permissions';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 
 export interface RecordAuditEntryOptions {
   actor: { id: string; email: string; role: Role };
@@ -38,9 +39,10 @@ export async function recordAuditEntry(options: RecordAuditEntryOptions, db: Aud
     await db.auditEntry.create({ data });
     return;
   }
-  await db.auditEntry.upsert({
-    where: { action_idempotencyKey: { action: data.action, idempotencyKey: data.idempotencyKey } },
-    create: data,
-    update: {},
-  });
+  try {
+    await db.auditEntry.create({ data });
+  } catch (error) {
+    // Two retries of one submission racing (two tabs, a lost response): the first entry stands.
+    if (!isUniqueViolation(error)) throw error;
+  }
 }

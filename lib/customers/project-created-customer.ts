@@ -2,6 +2,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 
 /**
  * The list then shows the new customer at once. Stamped with event time 0, so its customer.created event (or
@@ -22,6 +23,6 @@ export async function projectCreatedCustomer(options: { customer: Stripe.Custome
     await db.stripeCustomer.upsert({ where: { id: customer.id }, create: { id: customer.id, ...data }, update: {} });
   } catch (error) {
     // The webhook inserted the row between upsert's read and its insert: it holds the newer state already.
-    if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002')) throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
 }

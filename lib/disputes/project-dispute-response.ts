@@ -4,6 +4,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
 import { disputeRow } from '@/lib/webhooks/handlers/dispute-events';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 
 type DisputeProjectionDb = Pick<Db, 'stripeDispute'>;
 
@@ -31,7 +32,6 @@ const contentOf = (raw: string) => {
   return JSON.stringify([dispute.status, dispute.evidence, dispute.metadata]);
 };
 
-const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 
 export async function projectDisputeResponse(dispute: Stripe.Dispute, db: DisputeProjectionDb): Promise<void> {
   const data = { ...disputeRow(dispute), source: 'api_response', updatedFromEventId: null };

@@ -3,6 +3,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
 import { paymentIntentColumns } from '@/lib/webhooks/handlers/payment-intent-events';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 
 type PaymentProjectionDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund'>;
 
@@ -34,7 +35,6 @@ function compareRank(incoming: number[], stored: number[]): number {
 }
 
 const idOf = (value: string | { id: string } | null | undefined): string | null => (value == null ? null : typeof value === 'string' ? value : value.id);
-const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 
 /** Creates the row, or replaces a row the response is further along than; true when it wrote. */
 async function writeIfNewer<Row extends { source: string; updatedFromEventCreated: number }>(options: {

@@ -3,14 +3,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Db } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import type { SignatureDiagnosis } from './diagnose-signature-failure';
 
 /** Buckets older than this are dropped when a new bucket opens. */
 const KEEP_DAYS = 30;
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
-}
 
 export async function recordDeliveryFailure(
   options: { diagnosis: SignatureDiagnosis; rawBody: Buffer; now?: Date },
