@@ -81,7 +81,7 @@ test('an admin invites a seller, who onboards on Stripe’s hosted page (past an
   await expect(page.getByRole('table', { name: /What each account update added or cleared/ })).toContainText('Bank account for payouts');
 });
 
-test('an admin takes a destination charge for the seller and sees fee, transfer and payout on the order’s reconciliation', async ({ page }) => {
+test('an admin takes a destination charge for the seller, sees fee, transfer and payout on the order’s reconciliation, and refunds part of it', async ({ page }) => {
   expect(accountId, 'the onboarding test made the account').toMatch(/^acct_/);
   const orderReference = `O-${unique}`;
   await page.goto(`/connect/accounts/${accountId}`);
@@ -119,17 +119,29 @@ test('an admin takes a destination charge for the seller and sees fee, transfer 
     await expect(section('Seller payouts since this order')).toContainText('$85.00', { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expect(section('Seller payouts since this order')).toContainText('paid');
+
+  // A partial refund of the order takes back the seller's share and the platform fee in proportion.
+  const refund = page.getByRole('form', { name: /^Refund ch_/ });
+  await refund.getByLabel('Refund amount').fill('20.00');
+  await refund.getByRole('button', { name: 'Refund order' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Refund re_\w+ of \$20\.00 created/ })).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(section('Refunds')).toContainText('$20.00', { timeout: 1000 });
+    await expect(section('Fee refunds')).toContainText('$3.00', { timeout: 1000 });
+    await expect(section('Transfer reversals')).toContainText('$20.00', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 });
 
 test('a seller sees their payment net of the platform fee, and reaches neither the account’s admin page nor the platform’s actions', async ({ page, browser }) => {
   expect(accountId).toMatch(/^acct_/);
   const context = await browser.newContext({ storageState: sellerState });
   const sellerPage = await context.newPage();
-  // Their own payment is there, with the platform's fee and what they keep.
+  // Their own payment is there, net of the $20.00 refund: received, the platform's fee and what they keep.
   await sellerPage.goto('/connect');
   const payments = sellerPage.getByRole('table', { name: 'Payments transferred to you, newest first' });
   const payment = payments.getByRole('row').filter({ hasText: `order_O-${unique}` });
-  for (const amount of ['$100.00', '$15.00', '$85.00']) await expect(payment.getByRole('cell', { name: amount, exact: true })).toBeVisible();
+  for (const amount of ['$80.00', '$12.00', '$68.00']) await expect(payment.getByRole('cell', { name: amount, exact: true })).toBeVisible();
   for (const path of [`/connect/accounts/${accountId}`, '/connect/transfers', '/connect/payouts', `/connect/orders/order_O-${unique}`]) {
     const response = await sellerPage.goto(path);
     expect(response?.status(), path).toBe(403);
