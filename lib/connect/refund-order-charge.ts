@@ -9,10 +9,17 @@ import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { formatMinorAmount, parseMajorAmount } from '@/lib/money';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import type { OrderRefundInput } from './connect-input';
+
+export interface RefundOrderChargeOptions {
+  chargeId: string;
+  /** in major units as typed, in the charge's currency; absent refunds what is left */
+  amount?: string;
+  idempotencyNonce: string;
+  actor: SessionUser;
+}
 
 export async function refundOrderCharge(
-  options: OrderRefundInput & { actor: SessionUser },
+  options: RefundOrderChargeOptions,
   dependencies: { stripe?: Stripe; db?: Pick<Db, 'auditEntry'> } = {},
 ): Promise<{ refundId: string; amount: number; currency: string }> {
   const stripe = dependencies.stripe ?? defaultStripe();
