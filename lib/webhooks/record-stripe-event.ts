@@ -20,7 +20,7 @@ const ERROR_MAX = 1000;
 const TRANSACTION_MAX_WAIT_MS = 10_000;
 const TRANSACTION_TIMEOUT_MS = 15_000;
 const EVENTS_PER_TRANSACTION_MAX = 50;
-// A writer in another process (or another batch) stored the same event between our read and our write.
+// Another writer (another process) stored the same event or projection row between our read and our write.
 const CONCURRENT_WRITE_RETRIES = 2;
 
 class ConcurrentWrite extends Error {}
@@ -40,6 +40,10 @@ interface PendingEvent {
   event: Stripe.Event;
   row: EventRow;
   current: CurrentObject | undefined;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 }
 
 function describeObject(event: Stripe.Event): { objectId: string | null; objectType: string | null } {
@@ -104,8 +108,8 @@ async function storeAndApplyAlone(pending: PendingEvent, db: Db): Promise<Record
       const [outcome] = await inTransaction(db, (tx) => storeAndApply([pending], tx));
       return outcome!;
     } catch (error) {
-      // The next attempt's read sees what the other writer stored: a duplicate, or a failure to apply again.
-      if (error instanceof ConcurrentWrite && attempt < CONCURRENT_WRITE_RETRIES) continue;
+      // The next attempt's reads see what the other writer stored (the event: a duplicate; a projection row: an update).
+      if ((error instanceof ConcurrentWrite || isUniqueViolation(error)) && attempt < CONCURRENT_WRITE_RETRIES) continue;
       await noteFailure(pending.row, error, db);
       throw error;
     }
