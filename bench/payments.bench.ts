@@ -182,14 +182,27 @@ async function onSqlite(): Promise<[string, string][]> {
   }
 }
 
+/** CREATE DATABASE copies template1 and fails while another session creates one from it: try again shortly. */
+async function createDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
 async function onPostgres(): Promise<[string, string][]> {
   const adminUrl = execFileSync(join('node_modules', '.bin', 'tsx'), ['scripts/ensure-postgres.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
   const name = `paydesk_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
   const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
   try {
+    await createDatabase(admin, name);
     await applyMigrations(url);
     const db = createDb(url);
     try {
