@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createGroupCommit } from './group-commit';
 
-function recorder(failOn?: number) {
+function recorder(failOn?: number, maxConcurrentBatches = 1) {
   const batches: number[][] = [];
   const alone: number[] = [];
   const write = createGroupCommit<number, string>({
     maxBatch: 3,
+    maxConcurrentBatches,
     writeBatch: async (items) => {
       batches.push(items);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -29,6 +30,14 @@ describe('group commit', () => {
     expect(alone).toEqual([1]);
     expect(batches).toEqual([[2, 3, 4], [5, 6]]);
     expect(results).toEqual(['alone 1', 'batch 2', 'batch 3', 'batch 4', 'batch 5', 'batch 6']);
+  });
+
+  it('with two batches in flight, writes the first two items at once and the rest in batches behind them', async () => {
+    const { write, batches, alone } = recorder(undefined, 2);
+    await Promise.all([1, 2, 3, 4, 5, 6].map((item) => write(item)));
+    expect(batches).toEqual([[3, 4, 5]]);
+    // A batch of one is simply written alone.
+    expect(alone).toEqual([1, 2, 6]);
   });
 
   it('writes every item of a failed batch alone, so only the failing item is rejected', async () => {

@@ -8,6 +8,8 @@ export interface GroupCommitOptions<Item, Result> {
   writeOne(item: Item): Promise<Result>;
   /** the most items one transaction takes */
   maxBatch: number;
+  /** how many batches may be written at once: with two, the next transaction starts as soon as one commits */
+  maxConcurrentBatches: number;
 }
 
 interface Waiting<Item, Result> {
@@ -17,27 +19,28 @@ interface Waiting<Item, Result> {
 }
 
 /**
- * The first item is written at once; items that come while it is written wait for it and then go in one batch,
- * so a burst costs one transaction per batch instead of one per item, and a lone item waits for nobody.
+ * An item is written at once when fewer than `maxConcurrentBatches` batches are being written; items that come
+ * meanwhile wait and then go in one batch, so a burst costs one transaction per batch instead of one per item,
+ * and a lone item waits for nobody.
  * Each caller's promise settles only after its own item's transaction committed (or failed).
  */
 export function createGroupCommit<Item, Result>(options: GroupCommitOptions<Item, Result>): (item: Item) => Promise<Result> {
   const queue: Waiting<Item, Result>[] = [];
-  let isWriting = false;
+  let writers = 0;
 
   const writeNext = async (): Promise<void> => {
-    isWriting = true;
+    writers += 1;
     while (queue.length > 0) {
       const batch = queue.splice(0, options.maxBatch);
       await writeWithFallback(batch, options);
     }
-    isWriting = false;
+    writers -= 1;
   };
 
   return (item) =>
     new Promise<Result>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (!isWriting) void writeNext();
+      if (writers < options.maxConcurrentBatches) void writeNext();
     });
 }
 

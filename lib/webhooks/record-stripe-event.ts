@@ -20,6 +20,9 @@ const ERROR_MAX = 1000;
 const TRANSACTION_MAX_WAIT_MS = 10_000;
 const TRANSACTION_TIMEOUT_MS = 15_000;
 const EVENTS_PER_TRANSACTION_MAX = 50;
+// Measured on both engines: two batches in flight beat one (the next transaction is ready when one commits) and
+// four (smaller batches, more conflicts between them); SQLite's driver runs the two one after the other anyway.
+const TRANSACTIONS_IN_FLIGHT = 2;
 // Another writer (another process) stored the same event or projection row between our read and our write.
 const CONCURRENT_WRITE_RETRIES = 2;
 
@@ -89,6 +92,7 @@ function groupCommitFor(db: Db): (pending: PendingEvent) => Promise<RecordOutcom
   if (!write) {
     write = createGroupCommit<PendingEvent, RecordOutcome>({
       maxBatch: EVENTS_PER_TRANSACTION_MAX,
+      maxConcurrentBatches: TRANSACTIONS_IN_FLIGHT,
       writeBatch: (batch) => inTransaction(db, (tx) => storeAndApply(batch, tx)),
       writeOne: (pending) => storeAndApplyAlone(pending, db),
     });
