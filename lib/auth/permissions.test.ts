@@ -11,8 +11,10 @@ describe('permissions', () => {
     expect(can('admin', 'settings:update')).toBe(true);
   });
 
-  it('shows support every section except Connect, Audit and Settings', () => {
-    expect(labels('support')).toEqual(['Overview', 'Payments', 'Customers', 'Disputes', 'Quotes', 'Credit notes', 'Setup diagnostics', 'Events']);
+  it('shows support every section except Audit and Settings, and Connect read-only', () => {
+    expect(labels('support')).toEqual(['Overview', 'Payments', 'Customers', 'Disputes', 'Quotes', 'Credit notes', 'Setup diagnostics', 'Connect', 'Events']);
+    expect(can('support', 'connect:view-accounts')).toBe(true);
+    expect(can('support', 'connect:manage')).toBe(false);
   });
 
   it('shows a seller only the overview, payments and Connect onboarding', () => {

@@ -8,8 +8,8 @@ export function isRole(value: unknown): value is Role {
 }
 
 /**
- * admin: the merchant, everything. support: reads everything, works disputes and refunds up to a limit,
- * never Connect or Settings. seller: a Connect seller, only their own onboarding and payments (the
+ * admin: the merchant, everything. support: reads everything (Connect accounts too, to see where a seller got
+ * stuck), works disputes and refunds up to a limit, never moves Connect money or changes Settings. seller: a Connect seller, only their own onboarding and payments (the
  * queries behind those pages scope to the seller's account).
  */
 const TABLE = {
@@ -42,7 +42,9 @@ const TABLE = {
   'credit-notes:create': ['admin'],
   'credit-notes:void': ['admin'],
   'setup-diagnostics:view': ['admin', 'support'],
-  'connect:view': ['admin', 'seller'],
+  'connect:view': ['admin', 'support', 'seller'],
+  // The platform's side read-only: accounts, requirement history, orders, transfers and payouts.
+  'connect:view-accounts': ['admin', 'support'],
   'connect:manage': ['admin'],
   // Only the seller onboards their own account: the link it opens is a credential for that account.
   'connect:onboard': ['seller'],

@@ -5,13 +5,13 @@ import { storageStateOf, type Role } from './fixtures/roles';
 
 const NAV: Record<Role, string[]> = {
   admin: ['Overview', 'Payments', 'Customers', 'Disputes', 'Quotes', 'Credit notes', 'Setup diagnostics', 'Connect', 'Events', 'Audit', 'Settings'],
-  support: ['Overview', 'Payments', 'Customers', 'Disputes', 'Quotes', 'Credit notes', 'Setup diagnostics', 'Events'],
+  support: ['Overview', 'Payments', 'Customers', 'Disputes', 'Quotes', 'Credit notes', 'Setup diagnostics', 'Connect', 'Events'],
   seller: ['Overview', 'Payments', 'Connect'],
 };
 
 const FORBIDDEN: Record<Role, string[]> = {
   admin: [],
-  support: ['/settings', '/audit', '/connect', '/customers/new'],
+  support: ['/settings', '/audit', '/customers/new'],
   seller: ['/customers', '/customers/new', '/settings', '/audit', '/events', '/disputes'],
 };
 
@@ -101,5 +101,21 @@ test.describe('support on a customer', () => {
     await expect(page.getByRole('link', { name: 'New customer' })).toHaveCount(0);
     await page.getByRole('link', { name: 'ada@example.com' }).click();
     await expect(page.getByRole('heading', { name: 'Edit customer' })).toBeVisible();
+  });
+});
+
+test.describe('support on Connect', () => {
+  test.use({ storageState: storageStateOf('support') });
+
+  test('support reads connected accounts and their requirement history but has no way to move money or invite', async ({ page }) => {
+    await page.goto('/connect');
+    await expect(page.getByRole('heading', { name: 'Connected accounts' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Invite a seller' })).toHaveCount(0);
+    await page.getByRole('table', { name: /Connected accounts/ }).getByRole('link').first().click();
+    await expect(page.getByLabel('Account status')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'New destination charge' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /pay out/i })).toHaveCount(0);
+    await page.goto('/connect/transfers');
+    await expect(page.getByRole('heading', { name: 'Transfer from a charge' })).toHaveCount(0);
   });
 });

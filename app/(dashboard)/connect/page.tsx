@@ -20,7 +20,8 @@ export const metadata = { title: 'Connect · Paydesk' };
 export default async function ConnectPage({ searchParams }: { searchParams: Promise<{ onboarding?: string }> }) {
   const user = await requirePermission('connect:view');
   const { onboarding } = await searchParams;
-  return can(user.role, 'connect:manage') ? <PlatformView /> : <SellerView user={user} isLinkUnavailable={onboarding === 'unavailable'} />;
+  if (!can(user.role, 'connect:view-accounts')) return <SellerView user={user} isLinkUnavailable={onboarding === 'unavailable'} />;
+  return <PlatformView canManage={can(user.role, 'connect:manage')} />;
 }
 
 function AccountsTable({ caption, rows }: { caption: string; rows: ConnectedAccountRow[] }) {
@@ -48,7 +49,7 @@ function AccountsTable({ caption, rows }: { caption: string; rows: ConnectedAcco
   );
 }
 
-async function PlatformView() {
+async function PlatformView({ canManage }: { canManage: boolean }) {
   const [accounts, abandoned] = await Promise.all([listConnectedAccounts(), listAbandonedOnboarding()]);
   return (
     <section aria-labelledby="page-title" className="space-y-6">
@@ -78,12 +79,14 @@ async function PlatformView() {
         <p className="text-sm text-slate-600">Sellers who started onboarding and have not submitted their details, longest waiting first.</p>
         {abandoned.length ? <AccountsTable caption="Sellers to follow up" rows={abandoned} /> : <p className="text-slate-600">Nobody is stuck in onboarding.</p>}
       </section>
-      <section aria-labelledby="invite-title" className="space-y-2">
-        <h2 id="invite-title" className="text-lg font-semibold">
-          Invite a seller
-        </h2>
-        <ConnectInviteForm action={inviteSellerAction} />
-      </section>
+      {canManage ? (
+        <section aria-labelledby="invite-title" className="space-y-2">
+          <h2 id="invite-title" className="text-lg font-semibold">
+            Invite a seller
+          </h2>
+          <ConnectInviteForm action={inviteSellerAction} />
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { listPayouts } from '@/lib/connect/list-payouts';
 export const metadata = { title: 'Payouts · Paydesk' };
 
 export default async function PayoutsPage() {
-  await requirePermission('connect:manage');
+  await requirePermission('connect:view-accounts');
   const payouts = await listPayouts();
   return (
     <section aria-labelledby="page-title" className="space-y-6">

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { ConnectMoneyLines } from '@/components/connect-money-lines';
 import { ConnectTransferForm } from '@/components/connect-transfer-form';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
 import { listConnectedAccounts } from '@/lib/connect/list-connected-accounts';
 import { listTransfers } from '@/lib/connect/list-transfers';
@@ -12,7 +13,7 @@ import { createSourceTransferAction } from '../actions';
 export const metadata = { title: 'Transfers · Paydesk' };
 
 export default async function TransfersPage() {
-  await requirePermission('connect:manage');
+  const user = await requirePermission('connect:view-accounts');
   const [transfers, accounts] = await Promise.all([listTransfers(), listConnectedAccounts()]);
   return (
     <section aria-labelledby="page-title" className="space-y-6">
@@ -32,6 +33,7 @@ export default async function TransfersPage() {
           note: [transfer.transferGroup, transfer.sourceTransactionId && `from ${transfer.sourceTransactionId}`, transfer.amountReversed && `reversed ${formatMinorAmount(transfer.amountReversed, transfer.currency)}`].filter(Boolean).join(' · '),
         }))}
       />
+      {can(user.role, 'connect:manage') ? (
       <section aria-labelledby="new-transfer-title" className="space-y-2">
         <h2 id="new-transfer-title" className="text-lg font-semibold">
           Transfer from a charge
@@ -43,6 +45,7 @@ export default async function TransfersPage() {
           accounts={accounts.filter((account) => account.chargesEnabled).map((account) => ({ id: account.id, label: `${account.sellerName ?? account.sellerEmail ?? account.id} · ${account.id}` }))}
         />
       </section>
+      ) : null}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { ConnectMoneyLines, formatUnixDate } from '@/components/connect-money-li
 import { ConnectPayoutForm } from '@/components/connect-payout-form';
 import { ConnectRequirements } from '@/components/connect-requirements';
 import { DataTable } from '@/components/data-table';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
 import { ACCOUNT_STATUS_LABELS } from '@/lib/connect/account-status';
 import { accountIdSchema } from '@/lib/connect/connect-input';
@@ -26,7 +27,8 @@ export const metadata = { title: 'Connected account · Paydesk' };
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 export default async function ConnectedAccountPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission('connect:manage');
+  const user = await requirePermission('connect:view-accounts');
+  const canManage = can(user.role, 'connect:manage');
   const parsed = accountIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
   const accountId = parsed.data;
@@ -76,12 +78,12 @@ export default async function ConnectedAccountPage({ params }: { params: Promise
       <ConnectRequirements title="Past due" names={account.pastDue} />
 
       <div className="flex flex-wrap items-start gap-4">
-        {account.chargesEnabled ? (
+        {canManage && account.chargesEnabled ? (
           <Link href={`/connect/accounts/${account.id}/charge`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
             New destination charge
           </Link>
         ) : null}
-        {account.payoutsEnabled ? <ConnectPayoutForm action={createPayoutAction} accountId={account.id} idempotencyNonce={randomUUID()} /> : null}
+        {canManage && account.payoutsEnabled ? <ConnectPayoutForm action={createPayoutAction} accountId={account.id} idempotencyNonce={randomUUID()} /> : null}
       </div>
 
       <section aria-labelledby="orders-title" className="space-y-2">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConnectMoneyLines } from '@/components/connect-money-lines';
 import { ConnectRefundForm } from '@/components/connect-refund-form';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
 import { reconcileOrder } from '@/lib/connect/reconcile-order';
 import { formatMinorAmount } from '@/lib/money';
@@ -12,7 +13,8 @@ import { refundOrderChargeAction } from '../../actions';
 export const metadata = { title: 'Order reconciliation · Paydesk' };
 
 export default async function OrderPage({ params }: { params: Promise<{ group: string }> }) {
-  await requirePermission('connect:manage');
+  const user = await requirePermission('connect:view-accounts');
+  const canManage = can(user.role, 'connect:manage');
   const transferGroup = decodeURIComponent((await params).group);
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(transferGroup)) notFound();
   const order = await reconcileOrder({ transferGroup });
@@ -43,7 +45,7 @@ export default async function OrderPage({ params }: { params: Promise<{ group: s
         ))}
       </div>
       {order.charges
-        .filter((charge) => charge.status === 'succeeded' && charge.amountRefunded < charge.amount)
+        .filter((charge) => canManage && charge.status === 'succeeded' && charge.amountRefunded < charge.amount)
         .map((charge) => (
           <section key={charge.id} aria-label={`Refund ${charge.id}`} className="space-y-2">
             <h2 className="text-lg font-semibold">Refund {charge.id}</h2>
