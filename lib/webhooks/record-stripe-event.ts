@@ -121,8 +121,9 @@ async function storeAndApplyAlone(pending: PendingEvent, db: Db): Promise<Record
 }
 
 /**
- * One read tells which events are already stored; then each is applied and its row written, in arrival order.
- * Raw statements for the event rows: each ORM call costs a query compilation (~1 ms here), a raw one does not.
+ * One read tells which events are already stored; then each is applied in arrival order, and the new events' rows
+ * are written with one statement. Raw statements for the event rows: each ORM call costs a query compilation
+ * (0.3–1 ms here), a raw one does not.
  */
 async function storeAndApply(batch: PendingEvent[], tx: Prisma.TransactionClient): Promise<RecordOutcome[]> {
   const ids = [...new Set(batch.map((pending) => pending.event.id))];
@@ -130,6 +131,7 @@ async function storeAndApply(batch: PendingEvent[], tx: Prisma.TransactionClient
     SELECT "id", "processingResult" FROM "StripeEvent" WHERE "id" IN (${Prisma.join(ids)})`;
   const resultOf = new Map(stored.map((event) => [event.id, event.processingResult]));
   const outcomes: RecordOutcome[] = [];
+  const newRows: Prisma.Sql[] = [];
   for (const { event, row, current } of batch) {
     const earlier = resultOf.get(event.id);
     if (earlier !== undefined && earlier !== 'failed') {
@@ -139,19 +141,25 @@ async function storeAndApply(batch: PendingEvent[], tx: Prisma.TransactionClient
     const result = await applyStripeEvent(event, tx, current);
     const processingError = result.note ?? null;
     const appliedAt = new Date();
-    // Only the delivery that writes the row (or turns "failed" into a result) wins; the losing one's writes roll back.
-    const written =
-      earlier === 'failed'
-        ? await tx.$executeRaw`
-            UPDATE "StripeEvent" SET "processingResult" = ${result.outcome}, "processingError" = ${processingError}, "appliedAt" = ${appliedAt}
-            WHERE "id" = ${row.id} AND "processingResult" = 'failed'`
-        : await tx.$executeRaw`
-            INSERT INTO "StripeEvent" ("id", "type", "objectId", "objectType", "apiVersion", "created", "receivedAt", "payload", "signatureResult", "processingResult", "processingError", "appliedAt", "replayCount")
-            VALUES (${row.id}, ${row.type}, ${row.objectId}, ${row.objectType}, ${row.apiVersion}, ${row.created}, ${appliedAt}, ${row.payload}, ${row.signatureResult}, ${result.outcome}, ${processingError}, ${appliedAt}, 0)
-            ON CONFLICT ("id") DO NOTHING`;
-    if (written === 0) throw new ConcurrentWrite(`event ${row.id} was stored by another delivery meanwhile`);
+    if (earlier === 'failed') {
+      // Only the delivery that turns "failed" into a result wins; the losing one's writes roll back.
+      const updated = await tx.$executeRaw`
+        UPDATE "StripeEvent" SET "processingResult" = ${result.outcome}, "processingError" = ${processingError}, "appliedAt" = ${appliedAt}
+        WHERE "id" = ${row.id} AND "processingResult" = 'failed'`;
+      if (updated === 0) throw new ConcurrentWrite(`event ${row.id} was applied by another delivery meanwhile`);
+    } else {
+      newRows.push(Prisma.sql`(${row.id}, ${row.type}, ${row.objectId}, ${row.objectType}, ${row.apiVersion}, ${row.created}, ${appliedAt}, ${row.payload}, ${row.signatureResult}, ${result.outcome}, ${processingError}, ${appliedAt}, 0)`);
+    }
     resultOf.set(event.id, result.outcome);
     outcomes.push(result.outcome);
+  }
+  if (newRows.length > 0) {
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "StripeEvent" ("id", "type", "objectId", "objectType", "apiVersion", "created", "receivedAt", "payload", "signatureResult", "processingResult", "processingError", "appliedAt", "replayCount")
+      VALUES ${Prisma.join(newRows)}
+      ON CONFLICT ("id") DO NOTHING`;
+    // Fewer rows than events: another delivery stored one of them meanwhile, and only it wins; this batch rolls back.
+    if (inserted !== newRows.length) throw new ConcurrentWrite('an event of this batch was stored by another delivery meanwhile');
   }
   return outcomes;
 }
