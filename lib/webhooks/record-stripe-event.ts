@@ -23,7 +23,7 @@ const EVENTS_PER_TRANSACTION_MAX = 50;
 // Measured on both engines: two batches in flight beat one (the next transaction is ready when one commits) and
 // four (smaller batches, more conflicts between them); SQLite's driver runs the two one after the other anyway.
 const TRANSACTIONS_IN_FLIGHT = 2;
-// Another writer (another process) stored the same event or projection row between our read and our write.
+// Another writer (the other batch in flight, or another process) stored the same event or projection row between our read and our write.
 const CONCURRENT_WRITE_RETRIES = 2;
 
 class ConcurrentWrite extends Error {}
