@@ -1,13 +1,14 @@
 // The Connect forms' rules, shared by the forms (client) and the server actions.
 import { z } from 'zod';
 import { currencySchema, formatMinorAmount, minimumChargeAmount, parseMajorAmount } from '@/lib/money';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '@/lib/plain-text';
 
 const nonce = z.uuid('Reload the page and try again.');
 export const accountIdSchema = z.string().regex(/^acct_[A-Za-z0-9_]+$/, 'Choose a connected account.');
 
 export const inviteSellerSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Enter the seller’s email address.')),
-  name: z.string().trim().min(1, 'Enter the seller’s name.').max(100, 'The name can be at most 100 characters.'),
+  name: z.string().trim().min(1, 'Enter the seller’s name.').max(100, 'The name can be at most 100 characters.').refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE),
   // Handed to the seller out of band; there is no public sign-up to set one.
   password: z.string().min(12, 'The first password needs at least 12 characters.').max(128, 'The password can be at most 128 characters.'),
 });
@@ -32,6 +33,7 @@ export const destinationChargeSchema = z
       .string()
       .trim()
       .max(1000, 'The description can be at most 1000 characters.')
+      .refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE)
       .optional()
       .transform((value) => value || undefined),
     idempotencyNonce: nonce,

@@ -1,5 +1,6 @@
 // The customer form's rules, shared by the form (client) and the server actions: Stripe's limits, checked first.
 import { z } from 'zod';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '@/lib/plain-text';
 
 export const METADATA_MAX_PAIRS = 50;
 export const METADATA_KEY_MAX = 40;
@@ -10,6 +11,7 @@ const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label} can be at most ${max} characters.`)
+    .refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE)
     .optional()
     .transform((value) => value || undefined);
 
@@ -32,7 +34,9 @@ export const metadataSchema = z
       else if (pair.key.length > METADATA_KEY_MAX) issue([pair.row, 'key'], `Keys can be at most ${METADATA_KEY_MAX} characters.`);
       else if (/[[\]]/.test(pair.key)) issue([pair.row, 'key'], 'Keys cannot contain square brackets.');
       else if (seen.has(pair.key)) issue([pair.row, 'key'], 'This key is already used above.');
+      else if (hasControlCharacters(pair.key)) issue([pair.row, 'key'], CONTROL_CHARACTERS_MESSAGE);
       if (pair.value.length > METADATA_VALUE_MAX) issue([pair.row, 'value'], `Values can be at most ${METADATA_VALUE_MAX} characters.`);
+      else if (hasControlCharacters(pair.value)) issue([pair.row, 'value'], CONTROL_CHARACTERS_MESSAGE);
       seen.add(pair.key);
     }
   })

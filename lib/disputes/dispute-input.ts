@@ -1,6 +1,7 @@
 // The dispute forms' inputs, parsed with zod on the server (the same rules the form states).
 import { z } from 'zod';
 import { EVIDENCE_FIELDS, EVIDENCE_TEXT_TOTAL_LIMIT, LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, evidenceTextLength, type EvidenceFieldName } from './evidence-fields';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '@/lib/plain-text';
 
 export const disputeIdSchema = z.string().regex(/^(dp|du)_[A-Za-z0-9_]+$/, 'That is not a dispute id.');
 const nonce = z.uuid('Reload the page and try again.');
@@ -11,7 +12,7 @@ const evidenceShape = Object.fromEntries(
     field.name,
     field.kind === 'file'
       ? z.string().trim().regex(/^(file_[A-Za-z0-9_]+)?$/, 'Upload the file again.').optional()
-      : z.string().max(limitOf(field.kind), `At most ${limitOf(field.kind).toLocaleString('en-US')} characters.`).optional(),
+      : z.string().max(limitOf(field.kind), `At most ${limitOf(field.kind).toLocaleString('en-US')} characters.`).refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE).optional(),
   ]),
 ) as Record<EvidenceFieldName, z.ZodOptional<z.ZodString>>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { metadataSchema } from '@/lib/customers/customer-input';
 import { currencySchema, formatMinorAmount, minimumChargeAmount, parseMajorAmount } from '@/lib/money';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '@/lib/plain-text';
 
 /** Stripe's `cancellation_reason` values a merchant may give (the rest are set by Stripe itself). */
 export const CANCELLATION_REASONS = ['requested_by_customer', 'duplicate', 'fraudulent', 'abandoned'] as const;
@@ -53,6 +54,7 @@ export const createPaymentSchema = z.preprocess(
         .string()
         .trim()
         .max(1000, 'The description can be at most 1000 characters.')
+        .refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE)
         .optional()
         .transform((value) => value || undefined),
       metadata: metadataSchema,

@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { parsePaymentListSearch, toPaymentListQuery } from './list-payments-filter';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '@/lib/plain-text';
 
 export type SavedViewDb = Pick<Db, 'paymentSavedView'>;
 
@@ -29,7 +30,7 @@ const viewQuerySchema = z
   });
 
 export const saveViewSchema = z.object({
-  name: z.string().trim().min(1, 'Name this view.').max(60, 'At most 60 characters.'),
+  name: z.string().trim().min(1, 'Name this view.').max(60, 'At most 60 characters.').refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE),
   query: viewQuerySchema,
 });
 

@@ -1,6 +1,7 @@
 // The quote forms' rules, shared by the forms (client) and the server actions.
 import { z } from 'zod';
 import { currencySchema, parseMajorAmount } from '@/lib/money';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '@/lib/plain-text';
 
 /** How an inline price bills: once, or every interval (Stripe's `recurring.interval`). */
 export const QUOTE_LINE_INTERVALS = ['one_time', 'day', 'week', 'month', 'year'] as const;
@@ -54,6 +55,8 @@ export const createQuoteSchema = z.preprocess(
       expiresInDays: z
         .string()
         .trim()
+        // Digits, a point or a sign only (those get the messages below): z.coerce.number reads "0x10" as 16, "1e2" as 100.
+        .regex(/^[\d.-]*$/, 'Enter a number of days, like 30.')
         .optional()
         .transform((value) => value || undefined)
         .pipe(z.coerce.number<string | undefined>('Enter a number of days.').int('Enter whole days.').min(1, 'At least 1 day.').max(QUOTE_MAX_EXPIRY_DAYS, `At most ${QUOTE_MAX_EXPIRY_DAYS} days.`).optional()),
@@ -61,6 +64,7 @@ export const createQuoteSchema = z.preprocess(
         .string()
         .trim()
         .max(500, 'The description can be at most 500 characters.')
+        .refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE)
         .optional()
         .transform((value) => value || undefined),
       lines: z.array(rawLine).max(20, 'At most 20 lines.'),
@@ -88,11 +92,12 @@ export const createQuoteSchema = z.preprocess(
         }
         if (!line.productName) addIssue(path('productName'), 'Name what is sold, or choose an existing price.');
         else if (line.productName.length > 250) addIssue(path('productName'), 'At most 250 characters.');
+        else if (hasControlCharacters(line.productName)) addIssue(path('productName'), CONTROL_CHARACTERS_MESSAGE);
         const amount = parseMajorAmount(line.unitAmount, input.currency, { allowZero: true });
         if (!amount.ok) addIssue(path('unitAmount'), amount.message);
         const interval = QUOTE_LINE_INTERVALS.find((value) => value === line.interval);
         if (!interval) addIssue(path('interval'), 'Choose how often it is billed.');
-        if (line.productName && line.productName.length <= 250 && amount.ok && interval) {
+        if (line.productName && line.productName.length <= 250 && !hasControlCharacters(line.productName) && amount.ok && interval) {
           lines.push({ row: line.row, kind: 'inline', productName: line.productName, unitAmount: amount.minor, interval, quantity });
         }
       }
