@@ -2,6 +2,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { Prisma, type Db } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { applyStripeEvent, readCurrentOnTie, type CurrentObject } from './apply-stripe-event';
 import { createGroupCommit } from './group-commit';
 import type { ProjectionOutcome } from './projection-result';
@@ -43,10 +44,6 @@ interface PendingEvent {
   event: Stripe.Event;
   row: EventRow;
   current: CurrentObject | undefined;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 }
 
 function describeObject(event: Stripe.Event): { objectId: string | null; objectType: string | null } {
