@@ -1,7 +1,9 @@
 // Bad input, tried systematically: every form's action, the route handlers' checks and the webhook endpoint are fed
 // malformed, hostile, foreign or wrong-state input. Each row must get a clear answer (a status or a message the user
 // can act on, on the field it concerns) AND leave the sandbox account and the database exactly as they were.
-// One sandbox account per group; rows within a group run one after another against the same fixtures.
+// One sandbox account per group (a second one plays another merchant whose ids are tried); rows within a group run one
+// after another against the same fixtures. The evidence upload and CSV export routes are reached through the functions
+// they call (their session lookup needs a Next request); the webhook route is called itself for the oversized body.
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -258,8 +260,10 @@ describe('bad input to quotes, invoices and credit notes', () => {
   const stripe = sandboxStripe();
   const asAdmin = actionsFor(admin, stripe, db);
   const asSupport = actionsFor(support, stripe, db);
+  const other = sandboxStripe();
   const ids = { customer: '', price: '', draftQuote: '', canceledQuote: '', acceptedQuote: '', invoice: '', line: '', voidedNote: '' };
-  const scope = (): Scope => ({ stripe, actorIds: ACTORS });
+  const theirs = { quote: '', invoice: '', creditNote: '' };
+  const scope = (): Scope => ({ stripe, actorIds: ACTORS, extraIds: Object.values(theirs) });
 
   beforeAll(async () => {
     const customer = await stripe.customers.create({ email: `client-${randomUUID()}@example.com` });
@@ -271,6 +275,12 @@ describe('bad input to quotes, invoices and credit notes', () => {
     const invoice = await stripe.invoices.finalizeInvoice(accepted.invoice as string);
     const note = await stripe.creditNotes.create({ invoice: invoice.id, amount: 500 });
     await stripe.creditNotes.voidCreditNote(note.id);
+    const theirCustomer = await other.customers.create({ email: 'their-client@example.com' });
+    const theirPrice = await other.prices.create({ currency: 'usd', unit_amount: 1000, product_data: { name: 'Theirs' } });
+    const theirQuote = await other.quotes.accept((await other.quotes.finalizeQuote((await other.quotes.create({ customer: theirCustomer.id, line_items: [{ price: theirPrice.id }] })).id)).id);
+    const theirInvoice = await other.invoices.finalizeInvoice(theirQuote.invoice as string);
+    const theirNote = await other.creditNotes.create({ invoice: theirInvoice.id, amount: 100 });
+    Object.assign(theirs, { quote: theirQuote.id, invoice: theirInvoice.id, creditNote: theirNote.id });
     Object.assign(ids, { customer: customer.id, price: price.id, draftQuote: draft.id, canceledQuote: toCancel.id, acceptedQuote: accepted.id, invoice: invoice.id, line: invoice.lines.data[0]!.id, voidedNote: note.id });
   });
 
@@ -288,6 +298,10 @@ describe('bad input to quotes, invoices and credit notes', () => {
       { name: 'accept an accepted quote', run: transition('acceptQuote', () => ids.acceptedQuote), refusal: { code: 'conflict' } },
       { name: 'a path as the quote id', run: transition('acceptQuote', () => 'qt_../x'), refusal: { code: 'invalid_input', field: 'quoteId' } },
       { name: 'an unknown quote', run: transition('finalizeQuote', () => 'qt_doesnotexist000000'), refusal: { code: /not_found|resource_missing/ } },
+      { name: 'cancel another merchant’s quote', run: transition('cancelQuote', () => theirs.quote), refusal: { code: /not_found|resource_missing/ } },
+      { name: 'pay another merchant’s invoice', run: () => asAdmin.payInvoice(null, form({ invoiceId: theirs.invoice, method: 'out_of_band', idempotencyNonce: nonce() })), refusal: { code: /not_found|resource_missing/ } },
+      { name: 'credit another merchant’s invoice', run: () => asAdmin.createCreditNote(null, form({ invoiceId: theirs.invoice, mode: 'amount', amount: '1', postPayment: 'credit', idempotencyNonce: nonce() })), refusal: { code: /not_found|resource_missing/ } },
+      { name: 'void another merchant’s credit note', run: () => asAdmin.voidCreditNote(null, form({ creditNoteId: theirs.creditNote, idempotencyNonce: nonce() })), refusal: { code: /not_found|resource_missing/ } },
       { name: 'a quote by support', run: () => asSupport.acceptQuote(null, form({ quoteId: ids.draftQuote, idempotencyNonce: nonce() })), refusal: { code: 'forbidden' } },
       { name: 'SQL as the quote’s customer', run: quoteForm({ customerId: `cus_1${SQL}` }), refusal: { code: 'invalid_input', field: 'customerId' } },
       { name: 'a quote valid for "0x10" days', run: quoteForm({ expiresInDays: '0x10' }), refusal: { code: 'invalid_input', field: 'expiresInDays' } },
