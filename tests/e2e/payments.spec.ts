@@ -46,6 +46,14 @@ async function paidPayment(page: Page, amount: string, amountLabel: string, capt
 }
 
 const status = (page: Page) => page.getByLabel('Payment status');
+
+/** The payment's row on the Payments list (the webhook-fed projection) shows `chips` once the webhooks have landed. */
+async function expectListed(page: Page, id: string, chips: RegExp) {
+  await expect(async () => {
+    await page.goto(`/payments?q=${id}`);
+    await expect(page.getByRole('row').filter({ hasText: id })).toContainText(chips, { timeout: 1000 });
+  }).toPass();
+}
 // Next's route announcer is an alert too; ours are found by what they say.
 const alert = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
 const refundForm = (page: Page) => page.getByRole('form', { name: 'Refund payment' });
@@ -88,10 +96,11 @@ test('an admin creates a customer, takes a payment for them with 4242 in the Pay
   await expect(page.getByRole('button', { name: 'Confirm payment' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Capture' })).toHaveCount(0);
   expect(id).toMatch(/^pi_/);
+  await expectListed(page, id, /Succeeded/);
 });
 
 test('an authorized payment is captured in part after a capture above what is capturable is refused', async ({ page }) => {
-  await paidPayment(page, '50.00', '$50.00', 'later');
+  const id = await paidPayment(page, '50.00', '$50.00', 'later');
   await expect(status(page)).toContainText('Uncaptured');
   await expect(page.getByText('Authorization expires')).toBeVisible();
 
@@ -107,10 +116,11 @@ test('an authorized payment is captured in part after a capture above what is ca
   await expect(status(page)).toContainText('Succeeded');
   await expect(page.getByLabel('Amount to refund')).toHaveAccessibleDescription(/\$30\.00 can still be refunded/);
   await expect(page.getByRole('button', { name: 'Capture' })).toHaveCount(0);
+  await expectListed(page, id, /Succeeded/);
 });
 
 test('an authorized payment is canceled with a reason, and then offers no capture', async ({ page }) => {
-  await paidPayment(page, '15.00', '$15.00', 'later');
+  const id = await paidPayment(page, '15.00', '$15.00', 'later');
   await page.getByLabel('Cancellation reason').selectOption({ label: 'Duplicate payment' });
   await page.getByRole('button', { name: 'Cancel payment' }).click();
   await expect(status(page)).toContainText('Canceled');
@@ -118,10 +128,11 @@ test('an authorized payment is canceled with a reason, and then offers no captur
   await expect(page.getByRole('button', { name: 'Capture' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Refund' })).toHaveCount(0);
   await expect(page.getByText('Nothing more can be done with this payment.')).toBeVisible();
+  await expectListed(page, id, /Canceled/);
 });
 
 test('a payment is refunded in part, refused more than is left, then refunded in full', async ({ page }) => {
-  await paidPayment(page, '40.00', '$40.00');
+  const id = await paidPayment(page, '40.00', '$40.00');
   const amount = page.getByLabel('Amount to refund');
   await amount.fill('15.00');
   await page.getByLabel('Refund reason').selectOption({ label: 'Requested by the customer' });
@@ -129,6 +140,9 @@ test('a payment is refunded in part, refused more than is left, then refunded in
   await expect(refundForm(page).getByRole('status').filter({ hasText: 'Refunded $15.00.' })).toBeVisible();
   await expect(amount).toHaveAccessibleDescription(/\$25\.00 can still be refunded/);
   await expect(page.getByRole('row').filter({ hasText: '$15.00' })).toContainText('Requested by the customer');
+
+  await expectListed(page, id, /Partially refunded/);
+  await page.goto(`/payments/${id}`);
 
   await amount.fill('25.01');
   await page.getByRole('button', { name: 'Refund' }).click();
@@ -139,6 +153,7 @@ test('a payment is refunded in part, refused more than is left, then refunded in
   await expect(page.getByRole('status').filter({ hasText: 'Refunded $25.00.' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Refund' })).toHaveCount(0);
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(3); // header + two refunds
+  await expectListed(page, id, /Refunded/);
 });
 
 test('a double-click on Refund makes exactly one refund', async ({ page }) => {
@@ -206,6 +221,7 @@ test('a declined card is explained in words, with its decline code, and the card
     await expect(alert(page, 'Last attempt failed')).toContainText('generic_decline', { timeout: 1000 });
   }).toPass();
   await expect(page.getByRole('link', { name: 'Enter card details' })).toBeVisible();
+  await expectListed(page, id, /Incomplete/);
 });
 
 test('a payment that gets disputed shows the dispute in its timeline and offers no refund', async ({ page }) => {
@@ -218,14 +234,16 @@ test('a payment that gets disputed shows the dispute in its timeline and offers 
     await expect(page.getByRole('listitem').filter({ hasText: 'charge.dispute.created' })).toContainText('Disputed', { timeout: 1000 });
   }).toPass();
   await expect(page.getByRole('button', { name: 'Refund' })).toHaveCount(0);
+  await expectListed(page, id, /Disputed/);
 });
 
 test('a 3-D Secure card succeeds once the challenge is completed', async ({ page }) => {
-  await createPayment(page, { amount: '25.00' });
+  const id = await createPayment(page, { amount: '25.00' });
   await pay(page, '$25.00', '4000 0027 6000 3184');
   await expect(page.getByRole('dialog', { name: '3D Secure authentication' })).toBeVisible();
   await page.frameLocator('iframe[title="3D Secure challenge"]').getByRole('button', { name: /complete/i }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Payment succeeded' })).toBeVisible();
+  await expectListed(page, id, /Succeeded/);
 });
 
 test('a 3-D Secure card whose challenge fails is explained, and nothing is charged', async ({ page }) => {
@@ -236,6 +254,7 @@ test('a 3-D Secure card whose challenge fails is explained, and nothing is charg
   await page.goto(`/payments/${id}`);
   await expect(status(page)).toContainText('Incomplete');
   await expect(page.getByRole('button', { name: 'Refund' })).toHaveCount(0);
+  await expectListed(page, id, /Incomplete/);
 });
 
 test('support posting the capture form of an authorized payment is refused and nothing is captured', async ({ page, browser, baseURL }) => {
