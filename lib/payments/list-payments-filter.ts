@@ -2,6 +2,7 @@
 // amounts in major units turned into exact minor units, dates into Unix-second bounds (UTC days).
 import { z } from 'zod';
 import { currencySchema, parseMajorAmount } from '@/lib/money';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '@/lib/plain-text';
 
 export const PAYMENT_STATUSES = [
   'requires_payment_method',
@@ -59,7 +60,7 @@ export const LAST_FILTER_DAY = '2038-01-17';
 const day = z.iso
   .date('Enter a date as YYYY-MM-DD.')
   .refine((value) => value >= '1970-01-01' && value <= LAST_FILTER_DAY, `Enter a date between 1970-01-01 and ${LAST_FILTER_DAY}.`);
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE);
 
 const fieldSchemas = {
   status: z.enum(PAYMENT_STATUSES, 'Choose one of the listed statuses.'),

@@ -16,6 +16,7 @@ import { EVIDENCE_FILE_MAX_BYTES } from '@/lib/disputes/evidence-file-type';
 import { submitDisputeEvidence } from '@/lib/disputes/submit-dispute-evidence';
 import { acceptDisputeLoss } from '@/lib/disputes/accept-dispute-loss';
 import { uploadEvidenceFile } from '@/lib/disputes/upload-evidence-file';
+import { exportPaymentsCsv } from '@/lib/payments/export-payments-csv';
 import { parsePaymentListSearch } from '@/lib/payments/list-payments-filter';
 import { ingestWebhook } from '@/lib/webhooks/ingest-webhook';
 import { sandboxStripe } from '../../support/sandbox';
@@ -384,10 +385,13 @@ describe('bad input to settings, saved views and the Events page', () => {
   const scope = (): Scope => ({ stripe, actorIds: ACTORS });
   const limit = (supportRefundLimit: string, actions = asAdmin) => () => actions.updateSupportRefundLimit(null, form({ supportRefundLimit }));
   const view = (name: string, query = 'status=succeeded') => () => asAdmin.savePaymentView(null, form({ name, query }));
-  /** The CSV export route's answer to a bad filter (400 with the filter's field errors). */
+  /** The CSV export route's answer: 400 with the filter's field errors, else the whole CSV (the query really runs). */
   const exportFilter = (search: string) => async (): Promise<Outcome> => {
-    const { fieldErrors } = parsePaymentListSearch(new URLSearchParams(search));
-    return Object.keys(fieldErrors).length > 0 ? { ok: false, code: 'invalid_input', message: 'Check the filter.', fieldErrors } : { ok: true, data: null };
+    const { filter, fieldErrors } = parsePaymentListSearch(new URLSearchParams(search));
+    if (Object.keys(fieldErrors).length > 0) return { ok: false, code: 'invalid_input', message: 'Check the filter.', fieldErrors };
+    let csv = '';
+    for await (const chunk of exportPaymentsCsv({ filter }, db)) csv += chunk;
+    return { ok: true, data: csv };
   };
 
   refusesEach(
@@ -413,6 +417,9 @@ describe('bad input to settings, saved views and the Events page', () => {
       { name: 'an export filtered by amount "abc"', run: exportFilter('min=abc'), refusal: { code: 'invalid_input', field: 'min' } },
       { name: 'an export in an unknown currency', run: exportFilter('currency=xyz'), refusal: { code: 'invalid_input', field: 'currency' } },
       { name: 'an export from the 45th of the 13th month', run: exportFilter('from=2026-13-45'), refusal: { code: 'invalid_input', field: 'from' } },
+      { name: 'an export searching for a NUL byte', run: exportFilter('q=a%00b'), refusal: { code: 'invalid_input', field: 'q', message: /control characters/ } },
+      { name: 'an export by a customer with a NUL byte', run: exportFilter('customer=%00'), refusal: { code: 'invalid_input', field: 'customer' } },
+      { name: 'an export of amounts from 10 down to 5', run: exportFilter('currency=usd&min=10&max=5'), refusal: { code: 'invalid_input', field: 'max' } },
       { name: 'an export with a script as the status', run: exportFilter(`status=${encodeURIComponent(SCRIPT)}`), refusal: { code: 'invalid_input', field: 'status' } },
     ],
     scope,
