@@ -1,5 +1,6 @@
 // The credit-note forms' rules, shared by the forms (client) and the server actions.
 import { z } from 'zod';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '@/lib/plain-text';
 
 /** Stripe's credit note `reason` values. */
 export const CREDIT_NOTE_REASONS = ['duplicate', 'fraudulent', 'order_change', 'product_unsatisfactory'] as const;
@@ -44,13 +45,14 @@ export const creditNoteFormSchema = z.preprocess(
       lines: z.array(z.object({ row: z.number(), id: z.string().regex(/^il_[A-Za-z0-9_]+$/, 'Unknown invoice line.'), quantity: z.string() })).max(100),
       amount: z.string().trim().optional().default(''),
       reason: z
-        .union([z.literal(''), z.enum(CREDIT_NOTE_REASONS, 'Choose a reason from the list.')])
+        .union([z.literal(''), z.enum(CREDIT_NOTE_REASONS)], 'Choose a reason from the list.')
         .optional()
         .transform((value) => value || undefined),
       memo: z
         .string()
         .trim()
         .max(MEMO_MAX, `The memo can be at most ${MEMO_MAX} characters.`)
+        .refine((value) => !hasControlCharacters(value), CONTROL_CHARACTERS_MESSAGE)
         .optional()
         .transform((value) => value || undefined),
       postPayment: z.enum(POST_PAYMENT_DESTINATIONS, 'Choose where the credit goes.').default('credit'),

@@ -34,7 +34,7 @@ export const saveViewSchema = z.object({
   query: viewQuerySchema,
 });
 
-export const deleteViewSchema = z.object({ viewId: z.string().min(1).max(64) });
+export const deleteViewSchema = z.object({ viewId: z.string().min(1, 'That view no longer exists.').max(64, 'That view no longer exists.') });
 
 export async function listSavedViews(options: { userId: string }, db: SavedViewDb): Promise<SavedView[]> {
   return db.paymentSavedView.findMany({

@@ -67,7 +67,7 @@ export function expectClearMessage(message: unknown): void {
   const text = String(message);
   expect(text.length).toBeGreaterThan(5);
   expect(text.length).toBeLessThan(300);
-  expect(text).not.toMatch(/\bat .+:\d+:\d+|Error:|Exception|TypeError|undefined|null|\[object|Prisma|SQLITE|req_[A-Za-z0-9]|No such |Invalid (string|integer|array)|stripe\.com\/docs/i);
+  expect(text).not.toMatch(/\bat .+:\d+:\d+|Error:|Exception|TypeError|undefined|null|\[object|Prisma|SQLITE|req_[A-Za-z0-9]|No such |Invalid (string|integer|array|input)|Too (big|small)|expected (string|number)|stripe\.com\/docs/i);
 }
 
 export interface Refusal {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as postWebhook } from '@/app/api/webhooks/stripe/route';
+import { signInAction } from '@/app/sign-in/actions';
 import { ActionError } from '@/lib/actions/action-error';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { SessionUser } from '@/lib/auth/require-role';
@@ -323,6 +324,7 @@ describe('bad input to quotes, invoices and credit notes', () => {
       { name: 'credit a negative amount', run: credit({ amount: '-1' }), refusal: { field: 'amount' } },
       { name: 'credit "1e3"', run: credit({ amount: '1e3' }), refusal: { field: 'amount' } },
       { name: 'a script tag as the credit reason', run: credit({ amount: '1', reason: SCRIPT }), refusal: { code: 'invalid_input', field: 'reason' } },
+      { name: 'a NUL byte in the credit note’s memo', run: credit({ amount: '1', memo: NUL }), refusal: { code: 'invalid_input', field: 'memo', message: /control characters/ } },
       { name: 'SQL as a credited line', run: credit({ mode: 'lines', 'lineId[]': [`il_1${SQL}`], 'lineQuantity[]': ['1'] }), refusal: { code: 'invalid_input' } },
       { name: 'credit 1.5 of a line', run: () => credit({ mode: 'lines', 'lineId[]': [ids.line], 'lineQuantity[]': ['1.5'] })(), refusal: { code: 'invalid_input', field: 'lines.0.quantity' } },
       { name: 'void a voided credit note', run: () => asAdmin.voidCreditNote(null, form({ creditNoteId: ids.voidedNote, idempotencyNonce: nonce() })), refusal: { code: 'conflict' } },
@@ -483,4 +485,21 @@ describe('bad deliveries to the webhook endpoint', () => {
     const result = await ingestWebhook({ rawBody: Buffer.from(payload), signatureHeader: signed(payload), secrets: [secret] }, db, stripe);
     expect(result.status).toBe(200);
   });
+});
+
+describe('bad input to the sign-in form', () => {
+  const stripe = sandboxStripe();
+  const scope = (): Scope => ({ stripe, actorIds: ACTORS, userEmails: ['admin@paydesk.test'] });
+  // Refused before any account is looked up, so the action runs here as it is (no session needed).
+  const signIn = (fields: Record<string, string>) => () => signInAction(null, form({ email: 'admin@paydesk.test', password: 'paydesk-demo-pass', ...fields }));
+
+  refusesEach(
+    [
+      { name: 'a script tag as the email', run: signIn({ email: SCRIPT }), refusal: { code: 'invalid_input', field: 'email', message: /valid email/ } },
+      { name: 'SQL after the email', run: signIn({ email: "admin@paydesk.test' OR '1'='1" }), refusal: { code: 'invalid_input', field: 'email' } },
+      { name: 'a blank password', run: signIn({ password: '' }), refusal: { code: 'invalid_input', field: 'password', message: /Enter your password/ } },
+      { name: 'a 10,000-character password', run: signIn({ password: 'p'.repeat(10_000) }), refusal: { code: 'invalid_input', field: 'password', message: /at most 256 characters/ } },
+    ],
+    scope,
+  );
 });
