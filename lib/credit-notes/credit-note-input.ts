@@ -42,7 +42,7 @@ export const creditNoteFormSchema = z.preprocess(
     .object({
       invoiceId,
       mode: z.enum(['lines', 'amount'], 'Choose lines or an amount.'),
-      lines: z.array(z.object({ row: z.number(), id: z.string().regex(/^il_[A-Za-z0-9_]+$/, 'Unknown invoice line.'), quantity: z.string() })).max(100),
+      lines: z.array(z.object({ row: z.number(), id: z.string().regex(/^il_[A-Za-z0-9_]+$/, 'Unknown invoice line.'), quantity: z.string() })).max(100, 'At most 100 lines.'),
       amount: z.string().trim().optional().default(''),
       reason: z
         .union([z.literal(''), z.enum(CREDIT_NOTE_REASONS)], 'Choose a reason from the list.')

@@ -1,7 +1,8 @@
 // The Events page's sync and reconciliation forms, checked before they reach lib/sync.
 import { z } from 'zod';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-27.');
+// A real calendar day: a bare YYYY-MM-DD pattern lets 2026-13-45 through, which Date.parse turns into NaN.
+const day = z.iso.date('Use a date like 2026-11-27.');
 
 export const startSyncSchema = z.object({ restart: z.literal('on').optional() });
 

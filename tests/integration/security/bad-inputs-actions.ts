@@ -39,7 +39,8 @@ import { createQuoteSchema, quoteActionSchema } from '@/lib/quotes/quote-input';
 import { supportRefundLimitSchema } from '@/lib/settings/support-refund-limit';
 import { updateSupportRefundLimit } from '@/lib/settings/update-support-refund-limit';
 import { refreshObject } from '@/lib/sync/refresh-object';
-import { refreshObjectSchema } from '@/lib/sync/sync-forms';
+import { reconcileRange } from '@/lib/sync/reconcile-range';
+import { reconcileRangeSchema, refreshObjectSchema } from '@/lib/sync/sync-forms';
 import { replayEventSchema } from '@/lib/webhooks/event-filters';
 import { replayStripeEvent } from '@/lib/webhooks/replay-stripe-event';
 import { ActionError } from '@/lib/actions/action-error';
@@ -94,6 +95,7 @@ export function actionsFor(user: SessionUser, stripe: Stripe, db: Db) {
       return null;
     }),
     replayEvent: action({ name: 'replay-stripe-event', permission: 'events:replay', schema: replayEventSchema }, (input, { user }) => replayStripeEvent({ eventId: input.eventId, actor: user }, db, stripe)),
+    reconcileRange: action({ name: 'reconcile-range', permission: 'events:replay', schema: reconcileRangeSchema }, (input) => reconcileRange(input, deps)),
     refreshObject: action({ name: 'refresh-object', permission: 'events:replay', schema: refreshObjectSchema }, (input) => refreshObject({ id: input.objectId }, deps)),
   };
 }
