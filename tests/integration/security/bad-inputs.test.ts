@@ -485,9 +485,12 @@ describe('bad deliveries to the webhook endpoint', () => {
     });
   });
 
-  it('stores a genuine delivery, so the rows above were refused for what they are', async () => {
-    const result = await ingestWebhook({ rawBody: Buffer.from(payload), signatureHeader: signed(payload), secrets: [secret] }, db, stripe);
-    expect(result.status).toBe(200);
+  it('stores a genuine delivery, so the rows above were refused for what they are; replaying it changes nothing', async () => {
+    const deliverGenuine = () => ingestWebhook({ rawBody: Buffer.from(payload), signatureHeader: signed(payload), secrets: [secret] }, db, stripe);
+    expect((await deliverGenuine()).status).toBe(200);
+    await expectUnchanged(scope(), async () => {
+      expect(await deliverGenuine()).toMatchObject({ status: 200, body: { received: true, result: 'duplicate' } });
+    });
   });
 });
 
