@@ -9,9 +9,11 @@ const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 12198);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:./data/e2e.db';
 const sandboxDataDir = process.env.E2E_SANDBOX_DATA_DIR ?? 'data/e2e-sandbox';
 export const baseURL = `http://127.0.0.1:${appPort}`;
+/** The app server's stdout and stderr, kept for tests/e2e/security-secrets.teardown.ts to search for secrets. */
+export const serverLogFile = process.env.E2E_SERVER_LOG ?? 'test-results/e2e-server.log';
 
 // The app under test talks to the test sandbox only; these reach `next start` and `npm run seed`.
-const appEnv = {
+export const appEnv = {
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
   DATABASE_URL: databaseUrl,
@@ -38,8 +40,10 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
   projects: [
-    { name: 'setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'setup', testMatch: /.*\.setup\.ts/, teardown: 'server logs' },
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
+    // Runs once every test has finished: what the server logged during the run must hold no secret.
+    { name: 'server logs', testMatch: /.*\.teardown\.ts/ },
   ],
   // Started in order: the sandbox must answer before the app is seeded.
   webServer: [
@@ -53,7 +57,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `npm run --silent db:migrate && npm run --silent seed && node_modules/.bin/next start -H 127.0.0.1 -p ${appPort}`,
+      command: `(npm run --silent db:migrate && npm run --silent seed && node_modules/.bin/next start -H 127.0.0.1 -p ${appPort}) > ${serverLogFile} 2>&1`,
       url: `${baseURL}/sign-in`,
       env: appEnv,
       reuseExistingServer: !isCI,

@@ -19,12 +19,16 @@ function createAuth() {
     database: prismaAdapter(createDb(url, { omitSecrets: false }), { provider: providerOf(url) }),
     // Accounts are made by an admin or the seed (lib/auth/create-user-account.ts), never by visitors.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12 },
-    disabledPaths: ['/sign-up/email'],
+    // Sign-in goes through our action (app/sign-in/actions.ts), which applies the database-backed throttle;
+    // better-auth's own HTTP sign-in would let guesses around it.
+    disabledPaths: ['/sign-up/email', '/sign-in/email'],
     user: {
       // input: false — no auth endpoint accepts a role from the client.
       additionalFields: { role: { type: 'string', required: true, input: false, defaultValue: 'seller' } },
     },
     advanced: {
+      // HttpOnly and SameSite=Lax on every auth cookie (better-auth's defaults, stated so a change shows up in review).
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       // Secure cookies on https and in a real deployment; the local demo and tests serve plain http.
       useSecureCookies: Boolean(env.BETTER_AUTH_URL?.startsWith('https://')) || (env.NODE_ENV === 'production' && !env.isSandbox),
     },

@@ -5,6 +5,7 @@ import { ActionError } from '@/lib/actions/action-error';
 import { SOMETHING_WENT_WRONG } from '@/lib/actions/action-result';
 import { can } from '@/lib/auth/permissions';
 import { currentUser } from '@/lib/auth/require-role';
+import { CROSS_ORIGIN_REFUSAL, isSameOriginRequest } from '@/lib/auth/same-origin';
 import { disputeIdSchema } from '@/lib/disputes/dispute-input';
 import { EVIDENCE_FILE_MAX_BYTES } from '@/lib/disputes/evidence-file-type';
 import { uploadEvidenceFile } from '@/lib/disputes/upload-evidence-file';
@@ -17,6 +18,7 @@ const BODY_LIMIT = EVIDENCE_FILE_MAX_BYTES + 64 * 1024;
 const refuse = (status: number, code: string, message: string) => Response.json({ ok: false, code, message }, { status });
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  if (!isSameOriginRequest(request)) return Response.json(CROSS_ORIGIN_REFUSAL, { status: 403 });
   const user = await currentUser();
   if (!user) return refuse(401, 'unauthenticated', 'Your session has ended. Sign in again.');
   if (!can(user.role, 'disputes:respond')) return refuse(403, 'forbidden', 'Your role does not allow this.');

@@ -1,0 +1,125 @@
+// Sessions, headers and origins: secure cookie flags, the security headers on every response, cross-origin posts
+// refused, and sign-in that stops answering guesses.
+import { expect, test } from '@playwright/test';
+import { appEnv } from '../../playwright.config';
+import { postAs, serverActionFields } from './fixtures/forged-post';
+import { storageStateOf } from './fixtures/roles';
+
+const FOREIGN_ORIGIN = 'https://attacker.example';
+
+test.describe('security headers', () => {
+  for (const path of ['/sign-in', '/', '/payments/export', '/api/auth/get-session']) {
+    test(`${path} carries the CSP, framing, referrer, sniffing and permissions headers`, async ({ request }) => {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      const csp = headers['content-security-policy'] ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toMatch(/script-src [^;]*https:\/\/js\.stripe\.com/);
+      expect(csp).toMatch(/frame-src [^;]*https:\/\/js\.stripe\.com/);
+      // The sandbox's Stripe.js stand-in and its 3-D Secure page come from the sandbox's own origin.
+      expect(csp).toMatch(new RegExp(`script-src [^;]*${new URL(appEnv.STRIPE_API_BASE).origin}`));
+      expect(csp).toMatch(new RegExp(`frame-src [^;]*${new URL(appEnv.STRIPE_API_BASE).origin}`));
+      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      expect(headers['x-powered-by']).toBeUndefined();
+    });
+  }
+
+  test('a page loads with no CSP violation', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto('/sign-in');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+});
+
+test.describe('session cookie', () => {
+  test('the session cookie is HttpOnly and SameSite=Lax (Secure is added when served over https)', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ storageState: storageStateOf('support'), baseURL });
+    try {
+      const session = (await context.cookies()).find((cookie) => cookie.name.endsWith('session_token'));
+      expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: baseURL!.startsWith('https://') });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test.describe('cross-origin requests', () => {
+  test.use({ storageState: storageStateOf('admin') });
+
+  test('a server action posted from another site is refused and changes nothing, though the same post from the dashboard works', async ({ page, browser, baseURL }) => {
+    await page.goto('/settings');
+    const limitField = page.getByLabel('Support refund limit (minor units)');
+    const before = await limitField.inputValue();
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Save settings' }) });
+    const changed = String(Number(before) + 1);
+    const fields = { ...(await serverActionFields(form)), supportRefundLimit: changed };
+
+    const forged = await postAs(browser, { storageState: storageStateOf('admin'), baseURL: baseURL!, path: '/settings', fields, origin: FOREIGN_ORIGIN });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(forged.body).not.toContain('Saved.');
+    await page.reload();
+    await expect(limitField).toHaveValue(before);
+
+    const sameOrigin = await postAs(browser, { storageState: storageStateOf('admin'), baseURL: baseURL!, path: '/settings', fields: { ...fields, supportRefundLimit: before } });
+    expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.body).toContain('Saved.');
+  });
+
+  test('an evidence upload posted from another site is refused before anything is read', async ({ page }) => {
+    const response = await page.request.post('/disputes/dp_cross_origin/evidence-files', {
+      headers: { Origin: FOREIGN_ORIGIN },
+      multipart: { field: 'receipt', file: { name: 'receipt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') } },
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.json()).toMatchObject({ code: 'forbidden', message: 'Requests from other sites are refused.' });
+  });
+
+  test('the onboarding link refuses a script on another site but not a navigation back from Stripe', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ storageState: storageStateOf('seller'), baseURL });
+    try {
+      const scripted = await context.request.get('/api/connect/onboarding', { headers: { Origin: FOREIGN_ORIGIN, 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'cors' }, maxRedirects: 0 });
+      expect(scripted.status()).toBe(403);
+      const navigated = await context.request.get('/api/connect/onboarding', { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' }, maxRedirects: 0 });
+      expect(navigated.status()).toBe(303);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test.describe('sign-in guessing', () => {
+  test('after ten wrong passwords for an account, sign-in says when to try again, even with the right password', async ({ browser }) => {
+    // An address of its own, so this test's failures don't count against the other tests' sign-ins.
+    const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${Date.now() % 250}` } });
+    const page = await context.newPage();
+    try {
+      const email = `guess-${Date.now()}@paydesk.test`;
+      await page.goto('/sign-in');
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        await page.getByLabel('Email').fill(email);
+        await page.getByLabel('Password').fill(`wrong-password-${attempt}`);
+        // Each answer before the next guess, so every failure is counted.
+        await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
+        await expect(page.getByText('That email and password don’t match an account.')).toBeVisible();
+      }
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('wrong-password-last');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByText(/Too many failed sign-ins\. Try again after \d\d:\d\d UTC \(in 15 minutes\)\./)).toBeVisible();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('better-auth’s own HTTP sign-in, which the limit would not see, is closed', async ({ request }) => {
+    const response = await request.post('/api/auth/sign-in/email', { data: { email: 'admin@paydesk.test', password: 'paydesk-demo-pass' } });
+    expect(response.status()).toBe(404);
+  });
+});
