@@ -95,7 +95,7 @@ test.describe('cross-origin requests', () => {
 });
 
 test.describe('sign-in guessing', () => {
-  test('after ten wrong passwords for an account, sign-in says when to try again, even with the right password', async ({ browser }) => {
+  test('after ten wrong passwords for an account, sign-in refuses the next guess and says when to try again', async ({ browser }) => {
     // An address of its own, so this test's failures don't count against the other tests' sign-ins.
     const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${Date.now() % 250}` } });
     const page = await context.newPage();
