@@ -7,6 +7,7 @@ import { createDb } from '@/lib/db/client';
 import { databaseUrl, providerOf } from '@/lib/db/database-url';
 import { serverEnv } from '@/lib/env';
 import { resolveAuthSecret } from './auth-secret';
+import { sessionCookieOptions } from './session-cookies';
 
 function createAuth() {
   const env = serverEnv();
@@ -26,12 +27,7 @@ function createAuth() {
       // input: false — no auth endpoint accepts a role from the client.
       additionalFields: { role: { type: 'string', required: true, input: false, defaultValue: 'seller' } },
     },
-    advanced: {
-      // HttpOnly and SameSite=Lax on every auth cookie (better-auth's defaults, stated so a change shows up in review).
-      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
-      // Secure cookies on https and in a real deployment; the local demo and tests serve plain http.
-      useSecureCookies: Boolean(env.BETTER_AUTH_URL?.startsWith('https://')) || (env.NODE_ENV === 'production' && !env.isSandbox),
-    },
+    advanced: sessionCookieOptions(env),
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });
