@@ -1,5 +1,6 @@
 // End-to-end tests in Debian's Chromium against `next start` and a fresh Stripe sandbox.
 // scripts/test.ts runs this once per database (E2E_DATABASE_URL); locally it defaults to SQLite.
+import { dirname } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/support/chromium';
 
@@ -57,7 +58,8 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `(npm run --silent db:migrate && npm run --silent seed && node_modules/.bin/next start -H 127.0.0.1 -p ${appPort}) > ${serverLogFile} 2>&1`,
+      // Everything the server prints goes to the log file and on to Playwright's stderr, as before.
+      command: `mkdir -p ${dirname(serverLogFile)} && (npm run --silent db:migrate && npm run --silent seed && node_modules/.bin/next start -H 127.0.0.1 -p ${appPort}) 2>&1 | tee ${serverLogFile} >&2`,
       url: `${baseURL}/sign-in`,
       env: appEnv,
       reuseExistingServer: !isCI,
