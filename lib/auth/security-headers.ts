@@ -12,14 +12,17 @@ export interface SecurityHeaderOptions {
   sandboxOrigin: string | null;
   /** `next dev` needs eval for React's debugging aids; production never does. */
   isDevelopment: boolean;
+  /** Fresh per response: only scripts carrying it (Next adds it to its own) and the scripts they load may run. */
+  nonce: string;
 }
 
 export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
   const sandbox = options.sandboxOrigin ? [options.sandboxOrigin] : [];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
-    // Next's App Router writes inline bootstrap scripts; without per-request nonces they need 'unsafe-inline'.
-    'script-src': ["'self'", "'unsafe-inline'", ...(options.isDevelopment ? ["'unsafe-eval'"] : []), ...STRIPE_SCRIPT_ORIGINS, ...sandbox],
+    // 'strict-dynamic': a nonced script may load others (the Stripe.js loader, the stand-in). Browsers that honour it
+    // ignore the origins listed after it; older ones fall back to them.
+    'script-src': [`'nonce-${options.nonce}'`, "'strict-dynamic'", ...(options.isDevelopment ? ["'unsafe-eval'"] : []), "'self'", ...STRIPE_SCRIPT_ORIGINS, ...sandbox],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', ...STRIPE_IMAGE_ORIGINS, ...sandbox],
     'font-src': ["'self'", 'data:'],

@@ -1,11 +1,20 @@
 // Sessions, headers and origins: secure cookie flags, the security headers on every response, cross-origin posts
 // refused, and sign-in that stops answering guesses.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { appEnv } from '../../playwright.config';
 import { postAs, serverActionFields } from './fixtures/forged-post';
 import { storageStateOf } from './fixtures/roles';
 
 const FOREIGN_ORIGIN = 'https://attacker.example';
+
+/** Chromium reports each blocked load or script on the console. */
+function collectCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
 
 test.describe('security headers', () => {
   for (const path of ['/sign-in', '/', '/payments/export', '/api/auth/get-session']) {
@@ -14,6 +23,9 @@ test.describe('security headers', () => {
       const headers = response.headers();
       const csp = headers['content-security-policy'] ?? '';
       expect(csp).toContain("frame-ancestors 'none'");
+      // Only scripts with this response's nonce (and those they load) run; inline script without it never does.
+      expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+      expect(csp).not.toMatch(/script-src [^;]*'unsafe-inline'/);
       expect(csp).toMatch(/script-src [^;]*https:\/\/js\.stripe\.com/);
       expect(csp).toMatch(/frame-src [^;]*https:\/\/js\.stripe\.com/);
       // The sandbox's Stripe.js stand-in and its 3-D Secure page come from the sandbox's own origin.
@@ -28,12 +40,34 @@ test.describe('security headers', () => {
   }
 
   test('a page loads with no CSP violation', async ({ page }) => {
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
+    const violations = collectCspViolations(page);
     await page.goto('/sign-in');
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test('each response has its own nonce', async ({ request }) => {
+    const nonceOf = async () => /'nonce-([^']+)'/.exec((await request.get('/sign-in')).headers()['content-security-policy'] ?? '')?.[1];
+    expect(await nonceOf()).not.toEqual(await nonceOf());
+  });
+});
+
+test.describe('Stripe.js under the CSP', () => {
+  test.use({ storageState: storageStateOf('admin') });
+
+  test('a payment through the Payment Element and a 3-D Secure challenge completes with no CSP violation', async ({ page }) => {
+    const violations = collectCspViolations(page);
+    await page.goto('/payments/new');
+    await page.getByLabel('Amount', { exact: true }).fill('12.00');
+    await page.getByRole('button', { name: 'Create payment' }).click();
+    await expect(page).toHaveURL(/\/payments\/new\/confirm\?payment_intent=pi_/);
+    await page.getByLabel('Card number').fill('4000 0027 6000 3184');
+    await page.getByLabel('Expiration date').fill('12 / 34');
+    await page.getByLabel('Security code').fill('123');
+    await page.getByLabel('ZIP / Postal code').fill('10001');
+    await page.getByRole('button', { name: 'Pay $12.00' }).click();
+    await page.frameLocator('iframe[title="3D Secure challenge"]').getByRole('button', { name: /complete/i }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Payment succeeded' })).toBeVisible();
     expect(violations).toEqual([]);
   });
 });
