@@ -2,6 +2,7 @@
 // from a finalized invoice's page; voiding is there too.
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table';
+import { ListFilterForm } from '@/components/list-filter-form';
 import { Pager } from '@/components/pager';
 import { requirePermission } from '@/lib/auth/require-role';
 import { CREDIT_NOTE_REASON_LABELS, CREDIT_NOTE_STATUS_LABELS } from '@/lib/credit-notes/credit-note-input';
@@ -32,24 +33,7 @@ export default async function CreditNotesPage({ searchParams }: { searchParams: 
         </Link>{' '}
         and choose New credit note.
       </p>
-      <form method="get" aria-label="Filter credit notes" className="flex items-end gap-3">
-        <div>
-          <label htmlFor="filter-status" className="text-sm font-medium text-slate-700">
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={filter.status ?? ''} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-            <option value="">Any status</option>
-            {Object.entries(CREDIT_NOTE_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
-          Filter
-        </button>
-      </form>
+      <ListFilterForm label="Filter credit notes" selects={[{ name: 'status', label: 'Status', anyLabel: 'Any status', options: CREDIT_NOTE_STATUS_LABELS, selected: filter.status }]} />
       {page.creditNotes.length === 0 ? (
         <p className="text-slate-600">{filter.status ? 'No credit note matches this filter.' : 'No credit notes yet.'}</p>
       ) : (

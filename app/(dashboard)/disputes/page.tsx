@@ -2,6 +2,7 @@
 // filtered by status and reason.
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table';
+import { ListFilterForm } from '@/components/list-filter-form';
 import { DisputeStatusBadge } from '@/components/dispute-status-badge';
 import { requirePermission } from '@/lib/auth/require-role';
 import { db } from '@/lib/db/client';
@@ -20,7 +21,6 @@ const URGENCY_STYLES: Partial<Record<DueUrgency, { label: string; className: str
 };
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const selectClass = 'mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm';
 
 function DueCell({ dispute, now }: { dispute: DisputeListItem; now: number }) {
   if (dispute.dueBy === null) return <>—</>;
@@ -46,37 +46,13 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
       <h1 id="page-title" className="text-2xl font-semibold">
         Disputes
       </h1>
-      <form method="get" aria-label="Filter disputes" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="filter-status" className="text-sm font-medium text-slate-700">
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={filter.status ?? ''} className={selectClass}>
-            <option value="">Any status</option>
-            {Object.entries(DISPUTE_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-reason" className="text-sm font-medium text-slate-700">
-            Reason
-          </label>
-          <select id="filter-reason" name="reason" defaultValue={filter.reason ?? ''} className={selectClass}>
-            <option value="">Any reason</option>
-            {Object.entries(DISPUTE_REASON_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
-          Filter
-        </button>
-      </form>
+      <ListFilterForm
+        label="Filter disputes"
+        selects={[
+          { name: 'status', label: 'Status', anyLabel: 'Any status', options: DISPUTE_STATUS_LABELS, selected: filter.status },
+          { name: 'reason', label: 'Reason', anyLabel: 'Any reason', options: DISPUTE_REASON_LABELS, selected: filter.reason },
+        ]}
+      />
 
       {page.disputes.length === 0 ? (
         <p className="text-slate-600">{query.size > 0 ? 'No dispute matches this filter.' : 'No disputes. Stripe tells us about new ones as they open.'}</p>

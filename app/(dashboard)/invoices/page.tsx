@@ -1,6 +1,7 @@
 // /invoices: invoices as Stripe's webhooks confirmed them, newest first, filtered by status.
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table';
+import { ListFilterForm } from '@/components/list-filter-form';
 import { Pager } from '@/components/pager';
 import { requirePermission } from '@/lib/auth/require-role';
 import { db } from '@/lib/db/client';
@@ -23,24 +24,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       <h1 id="page-title" className="text-2xl font-semibold">
         Invoices
       </h1>
-      <form method="get" aria-label="Filter invoices" className="flex items-end gap-3">
-        <div>
-          <label htmlFor="filter-status" className="text-sm font-medium text-slate-700">
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={filter.status ?? ''} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-            <option value="">Any status</option>
-            {Object.entries(INVOICE_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
-          Filter
-        </button>
-      </form>
+      <ListFilterForm label="Filter invoices" selects={[{ name: 'status', label: 'Status', anyLabel: 'Any status', options: INVOICE_STATUS_LABELS, selected: filter.status }]} />
       {page.invoices.length === 0 ? (
         <p className="text-slate-600">{filter.status ? 'No invoice matches this filter.' : 'No invoices yet. Accepting a quote creates one.'}</p>
       ) : (

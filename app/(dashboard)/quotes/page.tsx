@@ -1,6 +1,7 @@
 // /quotes: quotes as Stripe's webhooks confirmed them, newest first, filtered by status.
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table';
+import { ListFilterForm } from '@/components/list-filter-form';
 import { Pager } from '@/components/pager';
 import { QuoteStatusBadge } from '@/components/quote-status-badge';
 import { can } from '@/lib/auth/permissions';
@@ -35,24 +36,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
           </Link>
         ) : null}
       </div>
-      <form method="get" aria-label="Filter quotes" className="flex items-end gap-3">
-        <div>
-          <label htmlFor="filter-status" className="text-sm font-medium text-slate-700">
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={filter.status ?? ''} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-            <option value="">Any status</option>
-            {Object.entries(QUOTE_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">
-          Filter
-        </button>
-      </form>
+      <ListFilterForm label="Filter quotes" selects={[{ name: 'status', label: 'Status', anyLabel: 'Any status', options: QUOTE_STATUS_LABELS, selected: filter.status }]} />
       {page.quotes.length === 0 ? (
         <p className="text-slate-600">{filter.status ? 'No quote matches this filter.' : 'No quotes yet. Stripe tells us about new ones as they are created.'}</p>
       ) : (
