@@ -4,7 +4,7 @@ import 'server-only';
 import type { Db, Prisma } from '@/lib/db/client';
 import type { PaymentListFilter, PaymentStatus } from './list-payments-filter';
 
-export type ListPaymentsDb = Pick<Db, 'stripePaymentIntent' | 'stripeCustomer' | 'stripeDispute'>;
+export type ListPaymentsDb = Pick<Db, 'stripePaymentIntent' | 'stripeCustomer' | 'stripeDispute' | '$queryRaw'>;
 
 export interface PaymentListItem {
   id: string;
@@ -57,10 +57,13 @@ const CUSTOMER_MATCH_LIMIT = 100;
 /** The customer filter as customer ids: a cus_ id as it is, an email exactly, anything else as part of a name. */
 async function customerIdsFor(customer: string, db: ListPaymentsDb): Promise<string[]> {
   if (/^cus_[A-Za-z0-9]+$/.test(customer)) return [customer];
-  const where: Prisma.StripeCustomerWhereInput = customer.includes('@')
-    ? { email: { in: [...new Set([customer, customer.toLowerCase()])] } }
-    : { name: { contains: customer } };
-  const found = await db.stripeCustomer.findMany({ where, select: { id: true }, take: CUSTOMER_MATCH_LIMIT });
+  if (customer.includes('@')) {
+    const found = await db.stripeCustomer.findMany({ where: { email: { in: [...new Set([customer, customer.toLowerCase()])] } }, select: { id: true }, take: CUSTOMER_MATCH_LIMIT });
+    return found.map((row) => row.id);
+  }
+  // Part of a name in any case, alike on both engines (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+  const pattern = `%${customer.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const found = await db.$queryRaw<{ id: string }[]>`SELECT id FROM "StripeCustomer" WHERE LOWER(name) LIKE ${pattern} ESCAPE '\\' LIMIT ${CUSTOMER_MATCH_LIMIT}`;
   return found.map((row) => row.id);
 }
 

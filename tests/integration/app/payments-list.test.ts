@@ -63,6 +63,9 @@ describe('the payments list, from payments made in the sandbox', () => {
     expect((await ids(`customer=${ada.id}`, tag)).sort()).toEqual([made.coffee!.id, made.train!.id].sort());
     expect((await ids(`customer=${encodeURIComponent(bob.email!)}`, tag)).sort()).toEqual([made.laptop!.id, made.declined!.id].sort());
     expect((await ids('customer=Builder', tag)).sort()).toEqual([made.laptop!.id, made.declined!.id].sort());
+    // Any case, on SQLite and PostgreSQL alike; LIKE's wildcards are taken literally.
+    expect((await ids('customer=bUILDER', tag)).sort()).toEqual([made.laptop!.id, made.declined!.id].sort());
+    expect(await ids('customer=B%25lder', tag)).toEqual([]);
     expect(await ids('customer=nobody%40example.com', tag)).toEqual([]);
   });
 
