@@ -2,6 +2,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
+import { forgetCachedWebhookSecrets } from './webhook-secrets-cache';
 
 export const SANDBOX_ENDPOINT_KEY = 'webhooks.sandboxEndpoint';
 
@@ -22,4 +23,5 @@ export async function readSandboxEndpoint(db: Pick<Db, 'setting'>): Promise<Stor
 export async function writeSandboxEndpoint(endpoint: StoredSandboxEndpoint, db: Pick<Db, 'setting'>): Promise<void> {
   const value = JSON.stringify(endpoint);
   await db.setting.upsert({ where: { key: SANDBOX_ENDPOINT_KEY }, create: { key: SANDBOX_ENDPOINT_KEY, value }, update: { value } });
+  forgetCachedWebhookSecrets();
 }

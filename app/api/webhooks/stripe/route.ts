@@ -2,7 +2,7 @@
 import { db } from '@/lib/db/client';
 import { stripe } from '@/lib/stripe/client';
 import { ingestWebhook } from '@/lib/webhooks/ingest-webhook';
-import { listWebhookSecrets } from '@/lib/webhooks/list-webhook-secrets';
+import { listWebhookSecretsCached } from '@/lib/webhooks/list-webhook-secrets';
 import { readCappedBody } from '@/lib/webhooks/read-capped-body';
 
 // Signature checks need node:crypto and the exact bytes; the database driver needs Node too.
@@ -14,7 +14,7 @@ export async function POST(request: Request): Promise<Response> {
   if (rawBody === null) return Response.json({ received: false, error: 'body_too_large' }, { status: 413 });
   let secrets: string[];
   try {
-    secrets = await listWebhookSecrets(db);
+    secrets = await listWebhookSecretsCached(db);
   } catch (error) {
     console.error('[webhook] could not read the signing secrets; Stripe will retry', error);
     return Response.json({ received: false, error: 'processing_failed' }, { status: 503 });
