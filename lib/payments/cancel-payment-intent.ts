@@ -32,11 +32,13 @@ export async function cancelPaymentIntent(
   const idempotencyKey = submissionIdempotencyKey({ action, actor: options.actor, nonce: options.idempotencyNonce });
 
   const before = await stripe.paymentIntents.retrieve(options.paymentIntentId);
-  if (!(await isReplayedSubmission(action, idempotencyKey, db)) && !CANCELABLE.includes(before.status)) throw wrongState('canceled', before.status);
+  // A refusal for the object's state waits for Stripe's answer: when this submission's earlier request ran but its
+  // answer was lost, the same key makes Stripe return that result, which must still be audited and projected.
+  const stateRefusal = !(await isReplayedSubmission(action, idempotencyKey, db)) && !CANCELABLE.includes(before.status) ? wrongState('canceled', before.status) : null;
 
   const intent = await stripe.paymentIntents
     .cancel(options.paymentIntentId, { cancellation_reason: options.reason }, { idempotencyKey })
-    .catch((error: unknown) => Promise.reject(toPaymentActionError(error)));
+    .catch((error: unknown) => Promise.reject(stateRefusal ?? toPaymentActionError(error)));
   await recordAuditEntry(
     {
       actor: options.actor,

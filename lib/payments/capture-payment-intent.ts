@@ -36,14 +36,17 @@ export async function capturePaymentIntent(
     if (!parsed.ok) throw amountError(parsed.message);
     amountToCapture = parsed.minor;
   }
+  // A refusal for the object's state waits for Stripe's answer: when this submission's earlier request ran but its
+  // answer was lost, the same key makes Stripe return that result, which must still be audited and projected.
+  let stateRefusal: Error | null = null;
   if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
-    if (before.status !== 'requires_capture') throw wrongState('captured', before.status);
-    if (amountToCapture !== undefined && amountToCapture > before.amount_capturable) throw aboveAvailable('captured', before.amount_capturable, before.currency);
+    if (before.status !== 'requires_capture') stateRefusal = wrongState('captured', before.status);
+    else if (amountToCapture !== undefined && amountToCapture > before.amount_capturable) throw aboveAvailable('captured', before.amount_capturable, before.currency);
   }
 
   const intent = await stripe.paymentIntents
     .capture(options.paymentIntentId, amountToCapture === undefined ? {} : { amount_to_capture: amountToCapture }, { idempotencyKey })
-    .catch((error: unknown) => Promise.reject(toPaymentActionError(error)));
+    .catch((error: unknown) => Promise.reject(stateRefusal ?? toPaymentActionError(error)));
   await recordAuditEntry(
     {
       actor: options.actor,

@@ -31,9 +31,12 @@ export async function confirmPaymentIntent(
   const idempotencyKey = submissionIdempotencyKey({ action, actor: options.actor, nonce: options.idempotencyNonce });
 
   const before = await stripe.paymentIntents.retrieve(options.paymentIntentId);
+  // A refusal for the object's state waits for Stripe's answer: when this submission's earlier request ran but its
+  // answer was lost, the same key makes Stripe return that result, which must still be audited and projected.
+  let stateRefusal: Error | null = null;
   if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
     if (before.confirmation_method !== 'manual') throw new ActionError('conflict', 'This payment is confirmed by the customer in the browser, not from the dashboard.');
-    if (!CONFIRMABLE.includes(before.status)) throw wrongState('confirmed', before.status);
+    if (!CONFIRMABLE.includes(before.status)) stateRefusal = wrongState('confirmed', before.status);
     const customerId = typeof before.customer === 'string' ? before.customer : before.customer?.id;
     if (!customerId) throw new ActionError('conflict', 'This payment has no customer, so there is no saved card to confirm it with.');
     const card = await stripe.paymentMethods.retrieve(options.paymentMethodId).catch((error: unknown) => {
@@ -49,6 +52,7 @@ export async function confirmPaymentIntent(
   try {
     intent = await stripe.paymentIntents.confirm(options.paymentIntentId, { payment_method: options.paymentMethodId }, { idempotencyKey });
   } catch (error) {
+    if (stateRefusal) throw stateRefusal;
     if (!(error instanceof Stripe.errors.StripeCardError)) throw toPaymentActionError(error);
     // A decline still changed the intent (back to requires_payment_method, with the error): record and show that.
     failure = error;

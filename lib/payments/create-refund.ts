@@ -41,16 +41,18 @@ export async function createRefund(options: CreateRefundOptions, dependencies: {
     if (!parsed.ok) throw amountError(parsed.message);
     amount = parsed.minor;
   }
+  // A refusal for the object's state waits for Stripe's answer: when this submission's earlier request ran but its
+  // answer was lost, the same key makes Stripe return that result, which must still be audited and projected.
+  let stateRefusal: Error | null = null;
   if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
     if (view.charge?.isDisputed) throw new ActionError('conflict', 'This payment is disputed; respond to the dispute instead of refunding.');
-    if (view.refundable === 0) {
-      const why = view.charge?.isCaptured && view.status === 'succeeded' ? 'it has been refunded in full' : 'no money has been captured';
-      throw new ActionError('conflict', `Nothing can be refunded: ${why}.`);
-    }
-    if (amount !== undefined && amount > view.refundable) throw aboveAvailable('refunded', view.refundable, view.currency);
+    const refundedInFull = view.charge?.isCaptured && view.status === 'succeeded';
+    if (view.refundable === 0 && !refundedInFull) throw new ActionError('conflict', 'Nothing can be refunded: no money has been captured.');
+    if (view.refundable === 0) stateRefusal = new ActionError('conflict', 'Nothing can be refunded: it has been refunded in full.');
+    else if (amount !== undefined && amount > view.refundable) stateRefusal = aboveAvailable('refunded', view.refundable, view.currency);
     const refunding = amount ?? view.refundable;
     const limit = await getSupportRefundLimit(db);
-    if (!canRefund(options.actor.role, refunding, limit)) {
+    if (!stateRefusal && !canRefund(options.actor.role, refunding, limit)) {
       const message = `Your role can refund at most ${formatMinorAmount(limit, view.currency)} at a time; ask an admin to refund ${formatMinorAmount(refunding, view.currency)}.`;
       throw new ActionError('over_limit', message, { amount: message });
     }
@@ -59,7 +61,7 @@ export async function createRefund(options: CreateRefundOptions, dependencies: {
   // A full refund leaves `amount` out (Stripe refunds the rest), so a replay sends exactly the same request.
   const refund = await stripe.refunds
     .create({ payment_intent: options.paymentIntentId, amount, reason: options.reason }, { idempotencyKey })
-    .catch((error: unknown) => Promise.reject(toPaymentActionError(error)));
+    .catch((error: unknown) => Promise.reject(stateRefusal ?? toPaymentActionError(error)));
   await recordAuditEntry(
     {
       actor: options.actor,
