@@ -22,7 +22,7 @@ function parseArgs(argv: string[]) {
     const index = argv.indexOf(flag);
     return index >= 0 && argv[index + 1] !== undefined ? argv[index + 1] : fallback;
   };
-  return argsSchema.parse({ postgres: argv.includes('--postgres'), payments: valueOf('--payments', '100'), parallel: valueOf('--parallel', '6') });
+  return argsSchema.parse({ postgres: argv.includes('--postgres'), payments: valueOf('--payments', '200'), parallel: valueOf('--parallel', '6') });
 }
 
 /** A throw-away database: its URL and how to remove it. */

@@ -60,6 +60,7 @@ interface DoneOperation {
 }
 
 const MAX_ATTEMPTS = 8;
+const MAX_ARMED_FAULTS = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
@@ -172,13 +173,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     }
   }
 
-  // Faults: one armed every ~150 ms while the workload runs.
+  // Faults: a new one every ~60 ms while the workload runs, but never more than a few waiting, or the last
+  // few requests of the run would meet the whole backlog at once.
   let workloadRunning = true;
   const injector = (async () => {
     while (workloadRunning) {
-      const fault = CHAOS_FAULTS[Math.floor(Math.random() * CHAOS_FAULTS.length)];
-      await controls.call('POST', '/_sandbox/faults', fault).catch(() => {});
-      await sleep(150);
+      const state = await controls.call('GET', '/_sandbox/faults').catch(() => ({ armed: [] }));
+      if ((state.armed as unknown[]).length < MAX_ARMED_FAULTS) {
+        const fault = CHAOS_FAULTS[Math.floor(Math.random() * CHAOS_FAULTS.length)];
+        await controls.call('POST', '/_sandbox/faults', fault).catch(() => {});
+      }
+      await sleep(60);
     }
   })();
 

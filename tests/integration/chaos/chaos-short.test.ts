@@ -5,6 +5,7 @@ import { afterAll, expect, it } from 'vitest';
 import { createUserAccount } from '@/lib/auth/create-user-account';
 import { createDb } from '@/lib/db/client';
 import { createStripeClient } from '@/lib/stripe/client';
+import { compareProjection } from '../../../scripts/chaos/compare-projection';
 import { chaosSecretKey, formatChaosSummary, runChaos } from '../../../scripts/chaos/run-chaos';
 import { sandboxBase } from '../../support/sandbox';
 
@@ -15,8 +16,9 @@ it('ends with every object equal, every money move once and audited, after fault
   const secretKey = chaosSecretKey();
   const email = `chaos-${randomUUID()}@paydesk.test`;
   const account = await createUserAccount({ email, name: 'Chaos admin', role: 'admin', password: randomUUID() });
+  const stripe = createStripeClient({ secretKey, apiBase: sandboxBase() });
   const summary = await runChaos({
-    stripe: createStripeClient({ secretKey, apiBase: sandboxBase() }),
+    stripe,
     secretKey,
     sandboxBase: sandboxBase(),
     db,
@@ -29,4 +31,13 @@ it('ends with every object equal, every money move once and audited, after fault
   expect(summary.operationsAttempted).toBeGreaterThanOrEqual(12 * 4);
   expect(Object.values(summary.faultsInjected).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
   expect(summary.compared.payment_intent).toBe(12);
+});
+
+it('would notice: a projection row that differs from the sandbox is reported', async () => {
+  const secretKey = chaosSecretKey();
+  const stripe = createStripeClient({ secretKey, apiBase: sandboxBase() });
+  const customer = await stripe.customers.create({ email: 'seen@chaos.test', name: 'Seen' });
+  expect((await compareProjection({ stripe, db })).differences).toEqual([`customer ${customer.id}: missing from the projection`]);
+  await db.stripeCustomer.create({ data: { id: customer.id, email: 'other@chaos.test', name: 'Seen', created: customer.created, updatedFromEventCreated: customer.created, source: 'sync', raw: JSON.stringify(customer) } });
+  expect((await compareProjection({ stripe, db })).differences).toEqual([`customer ${customer.id}: email is "other@chaos.test" in the projection, "seen@chaos.test" in Stripe`]);
 });
