@@ -1,7 +1,7 @@
 // One projection row written with ONE raw statement: insert it, or update it only when the event is not older than
 // what is stored. The read-then-write of the ORM cost two query compilations per event; this costs none.
 import 'server-only';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Prisma, type Db } from '@/lib/db/client';
 
 export type ColumnValue = string | number | boolean | null;
@@ -10,8 +10,8 @@ export type ColumnValue = string | number | boolean | null;
 export interface SameSecondRank {
   /** the stored column the rank is read from */
   column: string;
-  /** the rank of each stored value; a value not listed ranks 0 */
-  rankOfValue: ReadonlyArray<readonly [ColumnValue, number]>;
+  /** the rank of each stored value, a value not listed ranking 0; without it the column's number is the rank (e.g. an amount refunded) */
+  rankOfValue?: ReadonlyArray<readonly [ColumnValue, number]>;
   /** the incoming state's rank */
   incoming: number;
 }
@@ -47,6 +47,7 @@ function rankSql(rank: number): Prisma.Sql {
 
 function storedRankSql(table: Prisma.Sql, { column, rankOfValue }: SameSecondRank): Prisma.Sql {
   const stored = Prisma.sql`${table}.${quoted(column)}`;
+  if (!rankOfValue) return stored;
   const cases = rankOfValue.map(([value, rank]) =>
     typeof value === 'boolean'
       ? Prisma.sql`WHEN ${value ? stored : Prisma.sql`NOT ${stored}`} THEN ${rankSql(rank)}`
@@ -54,6 +55,21 @@ function storedRankSql(table: Prisma.Sql, { column, rankOfValue }: SameSecondRan
   );
   return Prisma.sql`(CASE ${Prisma.join(cases, ' ')} ELSE 0 END)`;
 }
+
+/** The columns every webhook-written row has, besides the object's own. */
+export function webhookRowSchema<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object({
+    ...shape,
+    created: z.number().int(),
+    updatedFromEventCreated: z.number().int(),
+    updatedFromEventId: z.string(),
+    source: z.literal('webhook'),
+    raw: z.string(),
+  });
+}
+
+/** A status ranking as the stored-value ranks of `SameSecondRank`. */
+export const ranksOfStatuses = (statusRank: Record<string, number>): Array<[string, number]> => Object.entries(statusRank);
 
 /**
  * Inserts the row, or overwrites the stored one when the incoming event is newer (`updatedFromEventCreated`), or
