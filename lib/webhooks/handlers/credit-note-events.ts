@@ -1,16 +1,28 @@
 // credit_note.* → the StripeCreditNote projection.
 import 'server-only';
 import type Stripe from 'stripe';
-import { idOf, isOlderState, type StateStamp } from '../compare-state';
+import { z } from 'zod';
+import { idOf } from '../compare-state';
 import type { ProjectionDb } from '../projection-db';
 import type { ProjectionResult } from '../projection-result';
+import { ranksOfStatuses, upsertProjectionRow, webhookRowSchema } from '../upsert-projection-row';
 
 export const CREDIT_NOTE_EVENT_TYPES = ['credit_note.created', 'credit_note.updated', 'credit_note.voided'] as const;
 export type CreditNoteEvent = Extract<Stripe.Event, { type: (typeof CREDIT_NOTE_EVENT_TYPES)[number] }>;
 
 // A void credit note is never issued again; memo/metadata updates of one status apply in arrival order.
 const STATUS_RANK: Record<string, number> = { issued: 0, void: 1 };
-const rankOf = (status: string): number[] => [STATUS_RANK[status] ?? 0];
+
+const creditNoteColumns = webhookRowSchema({
+  status: z.string(),
+  invoiceId: z.string(),
+  customerId: z.string().nullable(),
+  number: z.string(),
+  currency: z.string(),
+  total: z.number().int(),
+  type: z.string(),
+  reason: z.string().nullable(),
+});
 
 /** The projection row for a credit note as Stripe describes it. */
 export function creditNoteRow(note: Stripe.CreditNote) {
@@ -30,16 +42,12 @@ export function creditNoteRow(note: Stripe.CreditNote) {
 
 export async function applyCreditNoteEvent(event: CreditNoteEvent, db: ProjectionDb): Promise<ProjectionResult> {
   const note = event.data.object;
-  const stored = await db.stripeCreditNote.findUnique({ where: { id: note.id }, select: { updatedFromEventCreated: true, status: true } });
-  const incoming: StateStamp = { eventCreated: event.created, rank: rankOf(note.status) };
-  if (stored && isOlderState(incoming, { eventCreated: stored.updatedFromEventCreated, rank: rankOf(stored.status) })) {
-    return { outcome: 'stale', note: 'an equal or newer state is already stored' };
-  }
-  const data = { ...creditNoteRow(note), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' };
-  if (!stored) {
-    await db.stripeCreditNote.create({ data: { id: note.id, ...data } });
-    return { outcome: 'applied' };
-  }
-  const { count } = await db.stripeCreditNote.updateMany({ where: { id: note.id, updatedFromEventCreated: { lte: event.created } }, data });
-  return count === 1 ? { outcome: 'applied' } : { outcome: 'stale', note: 'a newer event was applied meanwhile' };
+  const applied = await upsertProjectionRow(db, {
+    table: 'StripeCreditNote',
+    id: note.id,
+    schema: creditNoteColumns,
+    columns: { ...creditNoteRow(note), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
+    sameSecondRank: { column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK), incoming: STATUS_RANK[note.status] ?? 0 },
+  });
+  return applied ? { outcome: 'applied' } : { outcome: 'stale', note: 'an equal or newer state is already stored' };
 }
