@@ -1,16 +1,28 @@
 // quote.* → the StripeQuote projection, with the invoice or subscription its acceptance created.
 import 'server-only';
 import type Stripe from 'stripe';
-import { idOf, isOlderState, type StateStamp } from '../compare-state';
+import { z } from 'zod';
+import { idOf } from '../compare-state';
 import type { ProjectionDb } from '../projection-db';
 import type { ProjectionResult } from '../projection-result';
+import { ranksOfStatuses, upsertProjectionRow, webhookRowSchema } from '../upsert-projection-row';
 
 export const QUOTE_EVENT_TYPES = ['quote.created', 'quote.finalized', 'quote.accepted', 'quote.canceled'] as const;
 export type QuoteEvent = Extract<Stripe.Event, { type: (typeof QUOTE_EVENT_TYPES)[number] }>;
 
 // A quote only moves forward (draft → open → accepted or canceled), so its status orders same-second events.
 const STATUS_RANK: Record<string, number> = { draft: 0, open: 1, accepted: 2, canceled: 2 };
-const rankOf = (status: string): number[] => [STATUS_RANK[status] ?? 0];
+
+const quoteColumns = webhookRowSchema({
+  status: z.string(),
+  customerId: z.string().nullable(),
+  number: z.string().nullable(),
+  amountTotal: z.number().int(),
+  currency: z.string().nullable(),
+  expiresAt: z.number().int().nullable(),
+  invoiceId: z.string().nullable(),
+  subscriptionId: z.string().nullable(),
+});
 
 /** The projection row for a quote as Stripe describes it. */
 export function quoteRow(quote: Stripe.Quote) {
@@ -30,16 +42,12 @@ export function quoteRow(quote: Stripe.Quote) {
 
 export async function applyQuoteEvent(event: QuoteEvent, db: ProjectionDb): Promise<ProjectionResult> {
   const quote = event.data.object;
-  const stored = await db.stripeQuote.findUnique({ where: { id: quote.id }, select: { updatedFromEventCreated: true, status: true } });
-  const incoming: StateStamp = { eventCreated: event.created, rank: rankOf(quote.status) };
-  if (stored && isOlderState(incoming, { eventCreated: stored.updatedFromEventCreated, rank: rankOf(stored.status) })) {
-    return { outcome: 'stale', note: 'an equal or newer state is already stored' };
-  }
-  const data = { ...quoteRow(quote), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' };
-  if (!stored) {
-    await db.stripeQuote.create({ data: { id: quote.id, ...data } });
-    return { outcome: 'applied' };
-  }
-  const { count } = await db.stripeQuote.updateMany({ where: { id: quote.id, updatedFromEventCreated: { lte: event.created } }, data });
-  return count === 1 ? { outcome: 'applied' } : { outcome: 'stale', note: 'a newer event was applied meanwhile' };
+  const applied = await upsertProjectionRow(db, {
+    table: 'StripeQuote',
+    id: quote.id,
+    schema: quoteColumns,
+    columns: { ...quoteRow(quote), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
+    sameSecondRank: { column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK), incoming: STATUS_RANK[quote.status] ?? 0 },
+  });
+  return applied ? { outcome: 'applied' } : { outcome: 'stale', note: 'an equal or newer state is already stored' };
 }
