@@ -1,6 +1,6 @@
 // `npm run chaos [-- --postgres] [--payments N] [--parallel N]`: the chaos run on its own sandbox and a
-// throw-away database (a SQLite file, or a new PostgreSQL database). Prints its figures; exit code 1 on any
-// difference.
+// throw-away database (a SQLite file, or a new PostgreSQL database); the webhook listener is a child process
+// killed and started again every 2 s. Prints its figures; exit code 1 on any difference.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -74,6 +74,7 @@ async function main(): Promise<number> {
       actor: { id: account.id, email, name: 'Chaos admin', role: 'admin' },
       payments: args.payments,
       parallel: args.parallel,
+      restartListener: { databaseUrl: database.url, everyMs: 2000 },
       log: (line) => console.log(line),
     });
     console.log(formatChaosSummary(summary));

@@ -15,6 +15,8 @@ import { findMissedEvents } from '@/lib/webhooks/find-missed-events';
 import { ingestMissedEvents } from '@/lib/webhooks/ingest-missed-events';
 import { compareProjection, type ComparedType } from './compare-projection';
 import { CHAOS_FAULTS, sandboxControls } from './sandbox-controls';
+import { freePort } from '../../sandbox/spawn-sandbox';
+import { listenerChild } from './listener-child';
 import { startWebhookListener } from './webhook-listener';
 
 export interface ChaosOptions {
@@ -27,6 +29,11 @@ export interface ChaosOptions {
   /** payment stories; each is 4–6 operations */
   payments: number;
   parallel: number;
+  /**
+   * Serve webhooks from a child process killed (SIGKILL) and started again every `listenerRestartMs` while the
+   * workload runs; needs the database's URL. Otherwise an in-process listener serves them.
+   */
+  restartListener?: { databaseUrl: string; everyMs: number };
   log?: (line: string) => void;
 }
 
@@ -36,7 +43,9 @@ export interface ChaosSummary {
   retries: number;
   operationsFailed: number;
   faultsInjected: Record<string, number>;
-  webhookDeliveriesReceived: number;
+  /** counted by the in-process listener only */
+  webhookDeliveriesReceived: number | null;
+  listenerRestarts: number;
   missedEventsApplied: number;
   compared: Record<ComparedType, number>;
   differences: string[];
@@ -73,7 +82,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     retries: 0,
     operationsFailed: 0,
     faultsInjected: {},
-    webhookDeliveriesReceived: 0,
+    webhookDeliveriesReceived: null,
+    listenerRestarts: 0,
     missedEventsApplied: 0,
     compared: { customer: 0, payment_intent: 0, charge: 0, refund: 0 },
     differences: [],
@@ -82,9 +92,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   const done: DoneOperation[] = [];
   const intended: IntendedPayment[] = [];
 
-  const listener = await startWebhookListener(db, stripe);
-  const endpoint = await stripe.webhookEndpoints.create({ url: listener.url, enabled_events: ['*'] });
-  listener.useSecret(endpoint.secret ?? '');
+  const restart = options.restartListener;
+  const listenerPort = await freePort();
+  const listener = restart ? null : await startWebhookListener(db, stripe);
+  const endpoint = await stripe.webhookEndpoints.create({ url: listener?.url ?? `http://127.0.0.1:${listenerPort}/api/webhooks/stripe`, enabled_events: ['*'] });
+  listener?.useSecret(endpoint.secret ?? '');
+  const child = restart
+    ? listenerChild({
+        CHAOS_DATABASE_URL: restart.databaseUrl,
+        CHAOS_SECRET_KEY: options.secretKey,
+        CHAOS_API_BASE: options.sandboxBase,
+        CHAOS_WEBHOOK_SECRET: endpoint.secret ?? '',
+        CHAOS_PORT: String(listenerPort),
+      })
+    : null;
+  await child?.start();
   await controls.call('POST', '/_sandbox/webhooks/config', { retry_base_ms: 150, max_attempts: 6, timeout_ms: 5000 });
 
   /**
@@ -176,8 +198,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   // Faults: a new one every ~60 ms while the workload runs, but never more than a few waiting, or the last
   // few requests of the run would meet the whole backlog at once.
   let workloadRunning = true;
+  let next = 0;
+  // It stops once the last stories have started: a lone last story would otherwise meet every fault alone.
   const injector = (async () => {
-    while (workloadRunning) {
+    while (workloadRunning && next < options.payments) {
       const state = await controls.call('GET', '/_sandbox/faults').catch(() => ({ armed: [] }));
       if ((state.armed as unknown[]).length < MAX_ARMED_FAULTS) {
         const fault = CHAOS_FAULTS[Math.floor(Math.random() * CHAOS_FAULTS.length)];
@@ -187,7 +211,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     }
   })();
 
-  let next = 0;
+  const killer = (async () => {
+    if (!child || !restart) return;
+    while (workloadRunning) {
+      await sleep(restart.everyMs);
+      if (!workloadRunning) break;
+      await child.kill();
+      await sleep(300);
+      await child.start();
+      summary.listenerRestarts += 1;
+    }
+  })();
+
   const worker = async () => {
     while (next < options.payments) {
       const index = next++;
@@ -198,6 +233,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   await Promise.all(Array.from({ length: options.parallel }, worker));
   workloadRunning = false;
   await injector;
+  await killer;
 
   const faults = await controls.call('GET', '/_sandbox/faults');
   summary.faultsInjected = faults.injected as Record<string, number>;
@@ -205,7 +241,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
 
   log('waiting for pending webhook deliveries');
   await waitForDeliveries(controls, endpoint.id);
-  summary.webhookDeliveriesReceived = listener.received();
+  summary.webhookDeliveriesReceived = listener?.received() ?? null;
 
   const missed = await ingestMissedEvents({ days: 1 }, { stripe, db });
   summary.missedEventsApplied = missed.missed.length;
@@ -220,7 +256,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   summary.differences.push(...(await checkAuditEntries(db, actor, done)));
 
   await stripe.webhookEndpoints.del(endpoint.id).catch(() => {});
-  await listener.close();
+  await listener?.close();
+  await child?.kill();
   summary.durationMs = Date.now() - started;
   return summary;
 }
@@ -279,7 +316,7 @@ export function formatChaosSummary(summary: ChaosSummary): string {
     `operations attempted: ${summary.operationsAttempted} (failed after retries: ${summary.operationsFailed})`,
     `retries (double-clicks and resubmissions, same nonce): ${summary.retries}`,
     `faults injected: ${faults || 'none'}`,
-    `webhook deliveries received: ${summary.webhookDeliveriesReceived}; missed events applied by the check: ${summary.missedEventsApplied}`,
+    `webhook deliveries received: ${summary.webhookDeliveriesReceived ?? 'in the child listener'}; listener killed and restarted: ${summary.listenerRestarts} times; missed events applied by the check: ${summary.missedEventsApplied}`,
     `compared object by object: ${compared}`,
     `differences: ${summary.differences.length}`,
     ...summary.differences.slice(0, 50).map((difference) => `  - ${difference}`),

@@ -13,7 +13,7 @@ export interface WebhookListener {
   close(): Promise<void>;
 }
 
-export async function startWebhookListener(db: Db, stripe: Stripe): Promise<WebhookListener> {
+export async function startWebhookListener(db: Db, stripe: Stripe, port = 0): Promise<WebhookListener> {
   let secrets: string[] = [];
   let received = 0;
   const server = createServer((request, response) => {
@@ -27,10 +27,10 @@ export async function startWebhookListener(db: Db, stripe: Stripe): Promise<Webh
         .catch(() => response.writeHead(500).end());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+    url: `http://127.0.0.1:${address.port}/api/webhooks/stripe`,
     useSecret: (secret) => {
       secrets = [secret];
     },
