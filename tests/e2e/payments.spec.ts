@@ -251,8 +251,11 @@ test('a 3-D Secure card whose challenge fails is explained, and nothing is charg
   await pay(page, '$25.00', '4000 0027 6000 3184');
   await page.frameLocator('iframe[title="3D Secure challenge"]').getByRole('button', { name: /fail/i }).click();
   await expect(alert(page, 'authenticat')).toContainText('(payment_intent_authentication_failure) The customer did not complete the bank’s authentication');
-  await page.goto(`/payments/${id}`);
-  await expect(status(page)).toContainText('Incomplete');
+  // The page reads the projection, which learns of the failed challenge from its webhook.
+  await expect(async () => {
+    await page.goto(`/payments/${id}`);
+    await expect(status(page)).toContainText('Incomplete', { timeout: 1000 });
+  }).toPass();
   await expect(page.getByRole('button', { name: 'Refund' })).toHaveCount(0);
   await expectListed(page, id, /Incomplete/);
 });

@@ -142,6 +142,9 @@ test.describe('sign-in guessing', () => {
         // Each answer before the next guess, so every failure is counted.
         await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
         await expect(page.getByText('That email and password don’t match an account.')).toBeVisible();
+        // The message may still be the previous guess's: wait for this submission's form reset, so the next fill
+        // is not wiped by it.
+        await expect(page.getByLabel('Password')).toHaveValue('');
       }
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill('wrong-password-last');
