@@ -31,7 +31,6 @@ export async function createRefund(options: CreateRefundOptions, dependencies: {
   const stripe = dependencies.stripe ?? defaultStripe();
   const db = dependencies.db ?? defaultDb;
   const action = 'create-refund';
-  const idempotencyKey = submissionIdempotencyKey({ action, actor: options.actor, nonce: options.idempotencyNonce });
 
   // Stripe's current state, not the projection's: what is refundable must count every refund made so far.
   const { view } = await retrievePaymentFromStripe(options.paymentIntentId, stripe);
@@ -41,6 +40,9 @@ export async function createRefund(options: CreateRefundOptions, dependencies: {
     if (!parsed.ok) throw amountError(parsed.message);
     amount = parsed.minor;
   }
+  // The amount is part of what the user asked: a double-click or retry of this form sends the same key, while a
+  // corrected amount after a refusal is a new request (Stripe keeps a refused request's answer under its key).
+  const idempotencyKey = submissionIdempotencyKey({ action, actor: options.actor, nonce: `${options.idempotencyNonce}:${amount ?? 'rest'}` });
   // A refusal for the object's state waits for Stripe's answer: when this submission's earlier request ran but its
   // answer was lost, the same key makes Stripe return that result, which must still be audited and projected.
   let stateRefusal: Error | null = null;

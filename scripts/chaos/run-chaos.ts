@@ -291,12 +291,17 @@ async function checkMoneyMoves(stripe: Stripe, intended: IntendedPayment[]): Pro
   return differences;
 }
 
-/** Every completed submission has exactly one audit entry under its idempotency key. */
+/**
+ * Every completed submission has exactly one audit entry under its idempotency key (a refund's key also carries the
+ * amount asked for, after the form's nonce).
+ */
 async function checkAuditEntries(db: Db, actor: SessionUser, done: DoneOperation[]): Promise<string[]> {
   const differences: string[] = [];
   for (const operation of done) {
     const idempotencyKey = submissionIdempotencyKey({ action: operation.action, actor, nonce: operation.nonce });
-    const entries = await db.auditEntry.count({ where: { action: operation.action, idempotencyKey } });
+    const entries = await db.auditEntry.count({
+      where: { action: operation.action, OR: [{ idempotencyKey }, { idempotencyKey: { startsWith: `${idempotencyKey}:` } }] },
+    });
     if (entries !== 1) differences.push(`${operation.action} ${operation.nonce}: ${entries} audit entries, expected 1`);
   }
   return differences;
