@@ -2,30 +2,17 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
-import { paymentIntentColumns } from '@/lib/webhooks/handlers/payment-intent-events';
+import { chargeRank } from '@/lib/webhooks/handlers/charge-events';
+import { paymentIntentColumns, paymentIntentRank } from '@/lib/webhooks/handlers/payment-intent-events';
+import { refundRank } from '@/lib/webhooks/handlers/refund-events';
 import { isUniqueViolation } from '@/lib/db/unique-violation';
 
 type PaymentProjectionDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund'>;
 
-// How far along an object is, compared left to right; the same orders lib/webhooks/handlers use for ties. A
+// How far along an object is, compared left to right, by the same orders the webhook handlers use for ties. A
 // response replaces a webhook's row only when strictly further along, so a webhook that already told us as much
 // (or more) is never overwritten; the row keeps that webhook's `created`, so every later event still applies.
 // A row only an earlier response wrote is replaced at equal rank too (e.g. a decline adds last_payment_error).
-const INTENT_RANK: Record<string, number> = {
-  requires_payment_method: 0,
-  requires_confirmation: 1,
-  requires_action: 2,
-  // back at requires_payment_method after a decline: a step of its own, as the webhook handler ranks it
-  payment_failed: 3,
-  processing: 4,
-  requires_capture: 5,
-  succeeded: 6,
-  canceled: 6,
-};
-const intentStep = (status: string, hasPaymentError: boolean) => (status === 'requires_payment_method' && hasPaymentError ? 'payment_failed' : status);
-const CHARGE_RANK: Record<string, number> = { pending: 0, succeeded: 1, failed: 1 };
-const REFUND_RANK: Record<string, number> = { pending: 0, requires_action: 0, succeeded: 1, failed: 1, canceled: 1 };
-
 function compareRank(incoming: number[], stored: number[]): number {
   for (let index = 0; index < incoming.length; index += 1) {
     const difference = (incoming[index] ?? 0) - (stored[index] ?? 0);
@@ -58,15 +45,14 @@ async function writeIfNewer<Row extends { source: string; updatedFromEventCreate
 }
 
 export async function projectPaymentIntentResponse(intent: Stripe.PaymentIntent, db: PaymentProjectionDb): Promise<void> {
-  const rankOf = (status: string, hasPaymentError: boolean, amountReceived: number) => [INTENT_RANK[intentStep(status, hasPaymentError)] ?? 0, amountReceived];
   const data = { ...paymentIntentColumns(intent), source: 'api_response', updatedFromEventId: null };
   await writeIfNewer({
-    rank: rankOf(intent.status, Boolean(intent.last_payment_error), intent.amount_received),
+    rank: paymentIntentRank(intent.status, Boolean(intent.last_payment_error), intent.amount_received),
     find: async () => {
       const row = await db.stripePaymentIntent.findUnique({ where: { id: intent.id }, select: { status: true, amountReceived: true, raw: true, source: true, updatedFromEventCreated: true } });
       if (!row) return null;
       const hasPaymentError = Boolean((JSON.parse(row.raw) as { last_payment_error?: unknown }).last_payment_error);
-      return { ...row, rank: rankOf(row.status, hasPaymentError, row.amountReceived) };
+      return { ...row, rank: paymentIntentRank(row.status, hasPaymentError, row.amountReceived) };
     },
     create: () => db.stripePaymentIntent.create({ data: { id: intent.id, ...data, updatedFromEventCreated: 0 } }),
     update: (stored) =>
@@ -85,7 +71,6 @@ async function copyChargesToPaymentIntent(paymentIntentId: string, db: PaymentPr
 }
 
 export async function projectChargeResponse(charge: Stripe.Charge, db: PaymentProjectionDb): Promise<void> {
-  const rankOf = (status: string, captured: boolean, amountRefunded: number) => [CHARGE_RANK[status] ?? 0, captured ? 1 : 0, amountRefunded];
   const data = {
     status: charge.status,
     amount: charge.amount,
@@ -100,12 +85,12 @@ export async function projectChargeResponse(charge: Stripe.Charge, db: PaymentPr
     raw: JSON.stringify(charge),
   };
   await writeIfNewer({
-    rank: rankOf(charge.status, charge.captured, charge.amount_refunded),
+    rank: chargeRank({ status: charge.status, captured: charge.captured, amountRefunded: charge.amount_refunded }),
     find: async () => {
       const row = await db.stripeCharge.findUnique({ where: { id: charge.id }, select: { status: true, amountRefunded: true, raw: true, source: true, updatedFromEventCreated: true } });
       if (!row) return null;
       const captured = (JSON.parse(row.raw) as { captured?: boolean }).captured === true;
-      return { ...row, rank: rankOf(row.status, captured, row.amountRefunded) };
+      return { ...row, rank: chargeRank({ status: row.status, captured, amountRefunded: row.amountRefunded }) };
     },
     create: () => db.stripeCharge.create({ data: { id: charge.id, ...data, updatedFromEventCreated: 0 } }),
     update: (stored) => db.stripeCharge.updateMany({ where: { id: charge.id, updatedFromEventCreated: stored.updatedFromEventCreated }, data }),
@@ -114,7 +99,6 @@ export async function projectChargeResponse(charge: Stripe.Charge, db: PaymentPr
 }
 
 export async function projectRefundResponse(refund: Stripe.Refund, db: PaymentProjectionDb): Promise<void> {
-  const rankOf = (status: string | null) => [REFUND_RANK[status ?? 'pending'] ?? 0];
   const data = {
     status: refund.status ?? 'pending',
     amount: refund.amount,
@@ -128,10 +112,10 @@ export async function projectRefundResponse(refund: Stripe.Refund, db: PaymentPr
     raw: JSON.stringify(refund),
   };
   await writeIfNewer({
-    rank: rankOf(refund.status),
+    rank: refundRank(refund.status),
     find: async () => {
       const row = await db.stripeRefund.findUnique({ where: { id: refund.id }, select: { status: true, source: true, updatedFromEventCreated: true } });
-      return row && { ...row, rank: rankOf(row.status) };
+      return row && { ...row, rank: refundRank(row.status) };
     },
     create: () => db.stripeRefund.create({ data: { id: refund.id, ...data, updatedFromEventCreated: 0 } }),
     update: (stored) => db.stripeRefund.updateMany({ where: { id: refund.id, updatedFromEventCreated: stored.updatedFromEventCreated }, data }),

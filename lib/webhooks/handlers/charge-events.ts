@@ -18,7 +18,7 @@ export type ChargeEvent = Extract<Stripe.Event, { type: (typeof CHARGE_EVENT_TYP
 
 // A charge settles once (pending → succeeded | failed); after that, captures and refunds only grow.
 const STATUS_RANK: Record<string, number> = { pending: 0, succeeded: 1, failed: 1 };
-const rankOf = (charge: { status: string; captured: boolean; amountRefunded: number }): number[] => [
+export const chargeRank = (charge: { status: string; captured: boolean; amountRefunded: number }): number[] => [
   STATUS_RANK[charge.status] ?? 0,
   charge.captured ? 1 : 0,
   charge.amountRefunded,
@@ -27,10 +27,10 @@ const rankOf = (charge: { status: string; captured: boolean; amountRefunded: num
 export async function applyChargeEvent(event: ChargeEvent, db: ProjectionDb): Promise<ProjectionResult> {
   const charge = event.data.object;
   const stored = await db.stripeCharge.findUnique({ where: { id: charge.id }, select: { updatedFromEventCreated: true, status: true, amountRefunded: true, raw: true } });
-  const incoming = { eventCreated: event.created, rank: rankOf({ status: charge.status, captured: charge.captured, amountRefunded: charge.amount_refunded }) };
+  const incoming = { eventCreated: event.created, rank: chargeRank({ status: charge.status, captured: charge.captured, amountRefunded: charge.amount_refunded }) };
   if (stored) {
     const storedCaptured = (JSON.parse(stored.raw) as { captured?: boolean }).captured === true;
-    const storedStamp = { eventCreated: stored.updatedFromEventCreated, rank: rankOf({ status: stored.status, captured: storedCaptured, amountRefunded: stored.amountRefunded }) };
+    const storedStamp = { eventCreated: stored.updatedFromEventCreated, rank: chargeRank({ status: stored.status, captured: storedCaptured, amountRefunded: stored.amountRefunded }) };
     if (isOlderState(incoming, storedStamp)) return { outcome: 'stale', note: 'an equal or newer state is already stored' };
   }
   const data = {

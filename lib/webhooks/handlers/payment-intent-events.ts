@@ -33,6 +33,9 @@ const STATUS_RANK: Record<string, number> = {
 const stepOf = (status: string, hasPaymentError: boolean): string =>
   status === 'requires_payment_method' && hasPaymentError ? 'payment_failed' : status;
 const rankOf = (step: string, amountReceived: number): number[] => [STATUS_RANK[step] ?? 0, amountReceived];
+/** How far along an intent is, for ordering same-second changes (also used for synchronous API responses). */
+export const paymentIntentRank = (status: string, hasPaymentError: boolean, amountReceived: number): number[] =>
+  rankOf(stepOf(status, hasPaymentError), amountReceived);
 
 const SECONDS_PER_DAY = 86_400;
 

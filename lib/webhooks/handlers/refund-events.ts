@@ -12,6 +12,7 @@ export type RefundEvent = Extract<Stripe.Event, { type: (typeof REFUND_EVENT_TYP
 
 // pending and requires_action may still change; the others are final.
 const STATUS_RANK: Record<string, number> = { pending: 0, requires_action: 0, succeeded: 1, failed: 1, canceled: 1 };
+export const refundRank = (status: string | null): number[] => [STATUS_RANK[status ?? 'pending'] ?? 0];
 
 const refundColumns = webhookRowSchema({
   status: z.string(),
