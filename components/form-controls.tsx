@@ -2,6 +2,7 @@
 // Labelled inputs with their error text, the pending-aware submit button, and the form-level message.
 import { useFormStatus } from 'react-dom';
 import type { ActionResult } from '@/lib/actions/action-result';
+import { SUPPORTED_CURRENCIES } from '@/lib/money';
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500 aria-[invalid=true]:border-red-600';
@@ -53,6 +54,37 @@ export function TextField(props: {
 }
 
 export { inputClass };
+
+/** A currency code typed or picked from the ones Paydesk knows (lower case, as Stripe takes them). */
+export function CurrencyField({ defaultValue, error }: { defaultValue?: string; error?: string }) {
+  return (
+    <div>
+      <label htmlFor="field-currency" className="text-sm font-medium text-slate-700">
+        Currency
+      </label>
+      <input
+        id="field-currency"
+        name="currency"
+        list="currency-codes"
+        defaultValue={defaultValue ?? 'usd'}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'field-currency-error' : undefined}
+        className={inputClass}
+      />
+      <datalist id="currency-codes">
+        {SUPPORTED_CURRENCIES.map((code) => (
+          <option key={code} value={code} />
+        ))}
+      </datalist>
+      {error ? (
+        <p id="field-currency-error" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 export function SubmitButton({ children, pendingLabel }: { children: React.ReactNode; pendingLabel: string }) {
   const { pending } = useFormStatus();

@@ -4,8 +4,7 @@
 import { useActionState, useState } from 'react';
 import type { ActionResult } from '@/lib/actions/action-result';
 import { METADATA_MAX_PAIRS } from '@/lib/customers/customer-input';
-import { SUPPORTED_CURRENCIES } from '@/lib/money';
-import { echoed, FormMessage, inputClass, SubmitButton, TextField } from './form-controls';
+import { CurrencyField, echoed, FormMessage, inputClass, SubmitButton, TextField } from './form-controls';
 
 type CreateAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
@@ -48,31 +47,7 @@ export function PaymentCreateForm<T>(props: { action: CreateAction<T>; idempoten
       <input type="hidden" name="idempotencyNonce" value={props.idempotencyNonce} />
       <div className="grid grid-cols-[1fr_8rem] gap-3">
         <TextField name="amount" label="Amount" inputMode="text" autoComplete="off" required defaultValue={echoed(state, 'amount')} error={errors.amount} hint="In the currency's units, e.g. 20.00 or 5000 for JPY." />
-        <div>
-          <label htmlFor="field-currency" className="text-sm font-medium text-slate-700">
-            Currency
-          </label>
-          <input
-            id="field-currency"
-            name="currency"
-            list="currency-codes"
-            defaultValue={echoed(state, 'currency') ?? 'usd'}
-            autoComplete="off"
-            aria-invalid={errors.currency ? true : undefined}
-            aria-describedby={errors.currency ? 'field-currency-error' : undefined}
-            className={inputClass}
-          />
-          <datalist id="currency-codes">
-            {SUPPORTED_CURRENCIES.map((code) => (
-              <option key={code} value={code} />
-            ))}
-          </datalist>
-          {errors.currency ? (
-            <p id="field-currency-error" className="mt-1 text-sm text-red-700">
-              {errors.currency}
-            </p>
-          ) : null}
-        </div>
+        <CurrencyField defaultValue={echoed(state, 'currency')} error={errors.currency} />
       </div>
       <div>
         <label htmlFor="field-customerId" className="text-sm font-medium text-slate-700">

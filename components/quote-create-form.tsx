@@ -3,9 +3,8 @@
 // how often it bills), the quote's currency and expiry; field-level errors from the server action.
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/actions/action-result';
-import { SUPPORTED_CURRENCIES } from '@/lib/money';
 import { INTERVAL_LABELS, QUOTE_FORM_ROWS, QUOTE_LINE_INTERVALS, QUOTE_MAX_EXPIRY_DAYS } from '@/lib/quotes/quote-input';
-import { echoed, FormMessage, inputClass, SubmitButton, TextField } from './form-controls';
+import { CurrencyField, echoed, FormMessage, inputClass, SubmitButton, TextField } from './form-controls';
 
 type CreateAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
@@ -127,27 +126,7 @@ export function QuoteCreateForm<T>(props: { action: CreateAction<T>; idempotency
         <LineRow key={row} row={row} prices={props.prices} state={state} />
       ))}
       <div className="grid max-w-xl grid-cols-2 gap-3">
-        <div>
-          <label htmlFor="field-currency" className="text-sm font-medium text-slate-700">
-            Currency
-          </label>
-          <input
-            id="field-currency"
-            name="currency"
-            list="quote-currency-codes"
-            defaultValue={echoed(state, 'currency') ?? 'usd'}
-            autoComplete="off"
-            aria-invalid={errors.currency ? true : undefined}
-            aria-describedby={errors.currency ? 'field-currency-error' : undefined}
-            className={inputClass}
-          />
-          <datalist id="quote-currency-codes">
-            {SUPPORTED_CURRENCIES.map((code) => (
-              <option key={code} value={code} />
-            ))}
-          </datalist>
-          <FieldError id="field-currency-error" message={errors.currency} />
-        </div>
+        <CurrencyField defaultValue={echoed(state, 'currency')} error={errors.currency} />
         <TextField name="expiresInDays" label="Expires after (days)" inputMode="numeric" autoComplete="off" defaultValue={echoed(state, 'expiresInDays')} error={errors.expiresInDays} hint={`Blank: Stripe's default of 30 days. At most ${QUOTE_MAX_EXPIRY_DAYS}.`} />
       </div>
       <div className="max-w-xl">
