@@ -1,58 +1,37 @@
-// `npm run chaos [-- --postgres] [--payments N] [--parallel N]`: the chaos run on its own sandbox and a
-// throw-away database (a SQLite file, or a new PostgreSQL database); the webhook listener is a child process
-// killed and started again every 2 s. Prints its figures; exit code 1 on any difference.
+// `npm run chaos [-- --postgres] [--stories N] [--parallel N]`: the chaos run on its own sandbox and a throw-away
+// database (a SQLite file, or a new PostgreSQL database), with a second one for the backfill it kills midway; the
+// webhook listener is a child process killed and started again every 2 s. Prints its figures; exit code 1 on any
+// difference. (`--payments N` is the old name of `--stories N`.)
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { z } from 'zod';
-import { applyMigrations } from '@/lib/db/apply-migrations';
 import { spawnSandbox } from '../sandbox/spawn-sandbox';
+import { throwAwayDatabase } from './chaos/throw-away-database';
 
 const argsSchema = z.object({
   postgres: z.boolean(),
-  payments: z.coerce.number().int().min(1).max(10_000),
+  stories: z.coerce.number().int().min(1).max(10_000),
   parallel: z.coerce.number().int().min(1).max(32),
 });
 
 function parseArgs(argv: string[]) {
-  const valueOf = (flag: string, fallback: string) => {
-    const index = argv.indexOf(flag);
+  const valueOf = (flags: string[], fallback: string) => {
+    const index = argv.findIndex((arg) => flags.includes(arg));
     return index >= 0 && argv[index + 1] !== undefined ? argv[index + 1] : fallback;
   };
-  return argsSchema.parse({ postgres: argv.includes('--postgres'), payments: valueOf('--payments', '200'), parallel: valueOf('--parallel', '6') });
-}
-
-/** A throw-away database: its URL and how to remove it. */
-async function throwAwayDatabase(postgres: boolean): Promise<{ url: string; remove: () => Promise<void> }> {
-  if (!postgres) {
-    const folder = mkdtempSync(join(tmpdir(), 'paydesk-chaos-'));
-    return { url: `file:${join(folder, 'chaos.db')}`, remove: async () => rmSync(folder, { recursive: true, force: true }) };
-  }
-  const adminUrl = execFileSync(join('node_modules', '.bin', 'tsx'), ['scripts/ensure-postgres.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-  const name = `paydesk_chaos_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    remove: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  return argsSchema.parse({ postgres: argv.includes('--postgres'), stories: valueOf(['--stories', '--payments'], '220'), parallel: valueOf(['--parallel'], '6') });
 }
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const database = await throwAwayDatabase(args.postgres);
+  const adminUrl = args.postgres
+    ? execFileSync(join('node_modules', '.bin', 'tsx'), ['scripts/ensure-postgres.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim()
+    : null;
+  const database = await throwAwayDatabase(adminUrl, 'chaos');
+  const backfillDatabase = await throwAwayDatabase(adminUrl, 'chaos_backfill');
   const sandbox = await spawnSandbox();
   try {
-    await applyMigrations(database.url);
     await sandbox.start();
     // The app's modules read DATABASE_URL when first loaded, so they are loaded only now.
     process.env.DATABASE_URL = database.url;
@@ -65,16 +44,17 @@ async function main(): Promise<number> {
     const email = `chaos-${randomUUID()}@paydesk.test`;
     const account = await createUserAccount({ email, name: 'Chaos admin', role: 'admin', password: randomUUID() });
     const secretKey = chaosSecretKey();
-    console.log(`chaos run: ${args.payments} payment stories, ${args.parallel} in parallel, on ${args.postgres ? 'PostgreSQL' : 'SQLite'}`);
+    console.log(`chaos run: ${args.stories} stories, ${args.parallel} in parallel, on ${args.postgres ? 'PostgreSQL' : 'SQLite'}`);
     const summary = await runChaos({
       stripe: createStripeClient({ secretKey, apiBase: sandbox.base }),
       secretKey,
       sandboxBase: sandbox.base,
       db,
       actor: { id: account.id, email, name: 'Chaos admin', role: 'admin' },
-      payments: args.payments,
+      stories: args.stories,
       parallel: args.parallel,
       restartListener: { databaseUrl: database.url, everyMs: 2000 },
+      backfillDatabaseUrl: backfillDatabase.url,
       log: (line) => console.log(line),
     });
     console.log(formatChaosSummary(summary));
@@ -83,6 +63,7 @@ async function main(): Promise<number> {
   } finally {
     await sandbox.dispose();
     await database.remove();
+    await backfillDatabase.remove();
   }
 }
 

@@ -4,40 +4,107 @@ import type { Db } from '@/lib/db/client';
 import { readProjectionRows } from '@/lib/sync/projection-rows';
 import { SYNC_DEFINITIONS, type SyncObjectType } from '@/lib/sync/sync-object-types';
 
-/** Projection column → Stripe field. */
-const COMPARED_COLUMNS = {
-  customer: { name: 'name', email: 'email' },
-  payment_intent: { status: 'status', amount: 'amount', amountReceived: 'amount_received' },
-  charge: { status: 'status', amount: 'amount', amountRefunded: 'amount_refunded' },
-  refund: { status: 'status', amount: 'amount' },
-} satisfies Partial<Record<SyncObjectType, Record<string, string>>>;
+type StripeObject = Record<string, unknown>;
+/** Projection column → how to read it from the Stripe object. */
+type Columns = Record<string, (object: StripeObject) => unknown>;
 
-export type ComparedType = keyof typeof COMPARED_COLUMNS;
-export const COMPARED_TYPES = Object.keys(COMPARED_COLUMNS) as ComparedType[];
+const field = (name: string) => (object: StripeObject) => object[name];
+const idOf = (name: string) => (object: StripeObject) => {
+  const value = object[name];
+  return typeof value === 'object' && value !== null ? (value as { id: string }).id : value;
+};
+const nested = (outer: string, inner: string) => (object: StripeObject) => (object[outer] as StripeObject | null | undefined)?.[inner];
+const capability = (name: string) => (object: StripeObject) => (object.capabilities as StripeObject | undefined)?.[name];
+
+/** The types the backfill also imports (listed through its own definitions). */
+const SYNCED_COLUMNS = {
+  customer: { name: field('name'), email: field('email') },
+  payment_intent: { status: field('status'), amount: field('amount'), amountReceived: field('amount_received') },
+  charge: { status: field('status'), amount: field('amount'), amountRefunded: field('amount_refunded') },
+  refund: { status: field('status'), amount: field('amount') },
+  dispute: { status: field('status'), amount: field('amount'), chargeId: idOf('charge'), submissionCount: nested('evidence_details', 'submission_count') },
+  quote: { status: field('status'), amountTotal: field('amount_total'), invoiceId: idOf('invoice'), number: field('number') },
+  invoice: { status: field('status'), total: field('total'), amountPaid: field('amount_paid'), amountRemaining: field('amount_remaining'), quoteId: (object) => (nested('parent', 'quote_details')(object) as StripeObject | null | undefined)?.quote },
+  credit_note: { status: field('status'), total: field('total'), invoiceId: idOf('invoice'), type: field('type') },
+} satisfies Partial<Record<SyncObjectType, Columns>>;
+
+/** Connect's objects: webhooks only (the backfill does not import them). */
+const CONNECT_COLUMNS = {
+  connected_account: {
+    detailsSubmitted: field('details_submitted'),
+    chargesEnabled: field('charges_enabled'),
+    payoutsEnabled: field('payouts_enabled'),
+    cardPaymentsStatus: capability('card_payments'),
+    transfersStatus: capability('transfers'),
+  },
+  transfer: { amount: field('amount'), amountReversed: field('amount_reversed'), destinationAccountId: idOf('destination'), sourceTransactionId: idOf('source_transaction'), isReversed: field('reversed') },
+  application_fee: { amount: field('amount'), amountRefunded: field('amount_refunded'), accountId: idOf('account'), originatingChargeId: idOf('originating_transaction') },
+} satisfies Record<string, Columns>;
+
+export type SyncedComparedType = keyof typeof SYNCED_COLUMNS;
+export type ComparedType = SyncedComparedType | keyof typeof CONNECT_COLUMNS;
+export const SYNCED_COMPARED_TYPES = Object.keys(SYNCED_COLUMNS) as SyncedComparedType[];
+export const COMPARED_TYPES = [...SYNCED_COMPARED_TYPES, ...(Object.keys(CONNECT_COLUMNS) as (keyof typeof CONNECT_COLUMNS)[])] as ComparedType[];
 
 export interface ProjectionComparison {
-  compared: Record<ComparedType, number>;
+  compared: Partial<Record<ComparedType, number>>;
   differences: string[];
 }
 
-export async function compareProjection(dependencies: { stripe: Stripe; db: Db }): Promise<ProjectionComparison> {
-  const result: ProjectionComparison = { compared: { customer: 0, payment_intent: 0, charge: 0, refund: 0 }, differences: [] };
-  for (const type of COMPARED_TYPES) {
-    const objects: Record<string, unknown>[] = [];
-    for await (const object of SYNC_DEFINITIONS[type].list(dependencies.stripe, { limit: 100 })) objects.push(object as unknown as Record<string, unknown>);
-    const rows = await readProjectionRows(type, objects.map((object) => String(object.id)), dependencies.db);
-    for (const object of objects) {
-      const row = rows.get(String(object.id));
-      if (!row) {
-        result.differences.push(`${type} ${String(object.id)}: missing from the projection`);
-        continue;
-      }
-      for (const [column, field] of Object.entries(COMPARED_COLUMNS[type])) {
-        if (JSON.stringify(row[column] ?? null) !== JSON.stringify(object[field] ?? null)) {
-          result.differences.push(`${type} ${String(object.id)}: ${column} is ${JSON.stringify(row[column])} in the projection, ${JSON.stringify(object[field])} in Stripe`);
-        }
+async function listAll<T>(list: AsyncIterable<T>): Promise<StripeObject[]> {
+  const objects: StripeObject[] = [];
+  for await (const object of list) objects.push(object as unknown as StripeObject);
+  return objects;
+}
+
+async function connectRows(type: keyof typeof CONNECT_COLUMNS, ids: string[], db: Db): Promise<Map<string, Record<string, unknown>>> {
+  const where = { id: { in: ids } };
+  const rows: Record<string, unknown>[] =
+    type === 'connected_account' ? await db.connectedAccount.findMany({ where }) : type === 'transfer' ? await db.stripeTransfer.findMany({ where }) : await db.stripeApplicationFee.findMany({ where });
+  return new Map(rows.map((row) => [String(row.id), row]));
+}
+
+function compareObjects(type: string, objects: StripeObject[], rows: Map<string, Record<string, unknown>>, columns: Columns, differences: string[]): void {
+  for (const object of objects) {
+    const row = rows.get(String(object.id));
+    if (!row) {
+      differences.push(`${type} ${String(object.id)}: missing from the projection`);
+      continue;
+    }
+    for (const [column, read] of Object.entries(columns)) {
+      const expected = read(object);
+      if (JSON.stringify(row[column] ?? null) !== JSON.stringify(expected ?? null)) {
+        differences.push(`${type} ${String(object.id)}: ${column} is ${JSON.stringify(row[column])} in the projection, ${JSON.stringify(expected)} in Stripe`);
       }
     }
+  }
+}
+
+/**
+ * Every object of each type in Stripe against its projection row. `types` narrows it (a backfilled database holds
+ * only what the backfill imports).
+ */
+export async function compareProjection(dependencies: { stripe: Stripe; db: Db }, types: readonly ComparedType[] = COMPARED_TYPES): Promise<ProjectionComparison> {
+  const { stripe, db } = dependencies;
+  const result: ProjectionComparison = { compared: {}, differences: [] };
+  for (const type of types) {
+    if (type in SYNCED_COLUMNS) {
+      const synced = type as SyncedComparedType;
+      const objects = await listAll(SYNC_DEFINITIONS[synced].list(stripe, { limit: 100 }));
+      const rows = await readProjectionRows(synced, objects.map((object) => String(object.id)), db);
+      compareObjects(type, objects, rows, SYNCED_COLUMNS[synced], result.differences);
+      result.compared[type] = objects.length;
+      continue;
+    }
+    const connect = type as keyof typeof CONNECT_COLUMNS;
+    const objects =
+      connect === 'connected_account'
+        ? await listAll(stripe.accounts.list({ limit: 100 }))
+        : connect === 'transfer'
+          ? await listAll(stripe.transfers.list({ limit: 100 }))
+          : await listAll(stripe.applicationFees.list({ limit: 100 }));
+    const rows = await connectRows(connect, objects.map((object) => String(object.id)), db);
+    compareObjects(type, objects, rows, CONNECT_COLUMNS[connect], result.differences);
     result.compared[type] = objects.length;
   }
   return result;

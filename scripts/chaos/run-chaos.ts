@@ -1,20 +1,22 @@
-// The chaos run: a mixed workload through the app's own domain functions while the sandbox injects API and
-// webhook faults, then proof that nothing was lost, doubled or left different.
+// The chaos run: a mixed workload (payments, refunds, disputes with evidence, quotes and their invoices, credit
+// notes, a Connect seller's destination charges) through the app's own domain functions while the sandbox injects
+// API and webhook faults, then a backfill killed midway; then proof that nothing was lost, doubled or left different.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import type { SessionUser } from '@/lib/auth/require-role';
-import { createCustomer } from '@/lib/customers/create-customer';
-import type { Db } from '@/lib/db/client';
-import { cancelPaymentIntent } from '@/lib/payments/cancel-payment-intent';
-import { capturePaymentIntent } from '@/lib/payments/capture-payment-intent';
-import { confirmPaymentIntent } from '@/lib/payments/confirm-payment-intent';
-import { createPaymentIntent } from '@/lib/payments/create-payment-intent';
-import { createRefund } from '@/lib/payments/create-refund';
+import { createDb, type Db } from '@/lib/db/client';
 import { findMissedEvents } from '@/lib/webhooks/find-missed-events';
 import { ingestMissedEvents } from '@/lib/webhooks/ingest-missed-events';
-import { compareProjection, type ComparedType } from './compare-projection';
-import { CHAOS_FAULTS, sandboxControls } from './sandbox-controls';
+import { checkLedger } from './check-ledger';
+import { compareProjection, SYNCED_COMPARED_TYPES, type ComparedType } from './compare-projection';
+import { connectStory, onboardSeller } from './connect-story';
+import { disputeStory } from './dispute-story';
+import { killBackfillMidway } from './kill-backfill';
+import { paymentStory, type PaymentStory } from './payment-story';
+import { quoteCancelStory, quotePaidStory } from './quote-story';
+import { CHAOS_FAULTS, sandboxControls, type SandboxControls } from './sandbox-controls';
+import { emptyLedger, sleep, type StoryContext, type SubmitOptions } from './story-context';
 import { freePort } from '../../sandbox/spawn-sandbox';
 import { listenerChild } from './listener-child';
 import { startWebhookListener } from './webhook-listener';
@@ -26,19 +28,24 @@ export interface ChaosOptions {
   sandboxBase: string;
   db: Db;
   actor: SessionUser;
-  /** payment stories; each is 4–6 operations */
-  payments: number;
+  /** stories, of every kind in turn; each is 3–10 operations */
+  stories: number;
   parallel: number;
   /**
-   * Serve webhooks from a child process killed (SIGKILL) and started again every `listenerRestartMs` while the
-   * workload runs; needs the database's URL. Otherwise an in-process listener serves them.
+   * Serve webhooks from a child process killed (SIGKILL) and started again every `everyMs` while the workload runs;
+   * needs the database's URL. Otherwise an in-process listener serves them.
    */
   restartListener?: { databaseUrl: string; everyMs: number };
+  /** an empty, migrated database for the backfill that is killed midway; no backfill without it */
+  backfillDatabaseUrl?: string;
   log?: (line: string) => void;
 }
 
 export interface ChaosSummary {
   operationsAttempted: number;
+  /** form submissions by action */
+  operationsByKind: Record<string, number>;
+  storiesByKind: Record<string, number>;
   /** calls of an operation beyond its first: double-clicks and retries after an error, same nonce */
   retries: number;
   operationsFailed: number;
@@ -47,30 +54,39 @@ export interface ChaosSummary {
   webhookDeliveriesReceived: number | null;
   listenerRestarts: number;
   missedEventsApplied: number;
-  compared: Record<ComparedType, number>;
+  compared: Partial<Record<ComparedType, number>>;
+  backfill: { pagesBeforeKill: number; unfinishedTypesAfterKill: number; objectsImported: number; compared: Partial<Record<ComparedType, number>> } | null;
   differences: string[];
   durationMs: number;
 }
 
-type Story = 'refund_twice' | 'capture_then_refund' | 'capture_part' | 'cancel';
-const STORIES: Story[] = ['refund_twice', 'capture_then_refund', 'capture_part', 'cancel'];
-
-/** What one payment should end as, from the operations that were asked for. */
-interface IntendedPayment {
-  paymentIntentId: string;
-  status: 'succeeded' | 'canceled';
-  amountReceived: number;
-  refunds: number[];
-}
+export type StoryKind = PaymentStory | 'dispute' | 'quote_paid' | 'quote_cancel' | 'connect';
+export const STORY_KINDS: StoryKind[] = ['refund_twice', 'dispute', 'capture_then_refund', 'quote_paid', 'connect', 'capture_part', 'quote_cancel', 'cancel', 'connect', 'dispute', 'quote_paid'];
 
 interface DoneOperation {
   action: string;
-  nonce: string;
+  idempotencyKey: string;
 }
 
 const MAX_ATTEMPTS = 8;
 const MAX_ARMED_FAULTS = 3;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** actions that move money: each completed one must have exactly one audit entry, and no entry may be unexplained */
+const MONEY_ACTIONS = ['confirm-payment-intent', 'capture-payment-intent', 'create-refund', 'pay-invoice', 'create-credit-note', 'refund-order-charge', 'submit-dispute-evidence', 'accept-quote'];
+
+async function runStory(context: StoryContext, kind: StoryKind, index: number): Promise<void> {
+  switch (kind) {
+    case 'dispute':
+      return disputeStory(context, index);
+    case 'quote_paid':
+      return quotePaidStory(context, index);
+    case 'quote_cancel':
+      return quoteCancelStory(context, index);
+    case 'connect':
+      return connectStory(context, index);
+    default:
+      return paymentStory(context, index, kind);
+  }
+}
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   const started = Date.now();
@@ -79,18 +95,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   const controls = sandboxControls(options.sandboxBase, options.secretKey);
   const summary: ChaosSummary = {
     operationsAttempted: 0,
+    operationsByKind: {},
+    storiesByKind: {},
     retries: 0,
     operationsFailed: 0,
     faultsInjected: {},
     webhookDeliveriesReceived: null,
     listenerRestarts: 0,
     missedEventsApplied: 0,
-    compared: { customer: 0, payment_intent: 0, charge: 0, refund: 0 },
+    compared: {},
+    backfill: null,
     differences: [],
     durationMs: 0,
   };
   const done: DoneOperation[] = [];
-  const intended: IntendedPayment[] = [];
+  const ledger = emptyLedger();
 
   const restart = options.restartListener;
   const listenerPort = await freePort();
@@ -113,23 +132,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
    * One form submission: sometimes double-clicked (two calls at once), retried with the same nonce after
    * any error, as the browser or the user would.
    */
-  async function submit<T>(action: string, run: (nonce: string) => Promise<T>): Promise<T> {
-    const nonce = randomUUID();
+  async function submit<T>(action: string, run: (nonce: string) => Promise<T>, submitOptions: SubmitOptions = {}): Promise<T> {
+    const nonce = submitOptions.nonce ?? randomUUID();
+    const idempotencyKey = submissionIdempotencyKey({ action, actor, nonce, objectId: submitOptions.objectId });
     summary.operationsAttempted += 1;
+    summary.operationsByKind[action] = (summary.operationsByKind[action] ?? 0) + 1;
     for (let attempt = 1; ; attempt += 1) {
       if (attempt > 1) summary.retries += 1;
       try {
         const doubleClick = attempt === 1 && Math.random() < 0.2;
         if (!doubleClick) {
           const result = await run(nonce);
-          done.push({ action, nonce });
+          done.push({ action, idempotencyKey });
           return result;
         }
         summary.retries += 1;
         const settled = await Promise.allSettled([run(nonce), run(nonce)]);
         const fulfilled = settled.find((outcome) => outcome.status === 'fulfilled');
         if (!fulfilled) throw (settled[0] as PromiseRejectedResult).reason;
-        done.push({ action, nonce });
+        done.push({ action, idempotencyKey });
         return fulfilled.value;
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS) {
@@ -142,7 +163,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     }
   }
 
-  /** A setup call that is not a dashboard action (attaching a test card), retried the same way. */
   async function setup<T>(run: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -154,46 +174,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     }
   }
 
-  async function paymentStory(index: number): Promise<void> {
-    const story = STORIES[index % STORIES.length];
-    const deps = { stripe, db };
-    const customer = await submit('create-customer', (nonce) =>
-      createCustomer({ email: `buyer${index}@chaos.test`, name: `Chaos buyer ${index}`, metadata: { chaos: String(index) }, idempotencyNonce: nonce, actor }, deps),
-    );
-    const card = await setup(() => stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id }));
-    const amount = 5000 + index;
-    const manual = story !== 'refund_twice';
-    const created = await submit('create-payment-intent', (nonce) =>
-      createPaymentIntent(
-        { amount, currency: 'usd', customerId: customer.id, metadata: { chaos: String(index) }, captureMethod: manual ? 'manual' : 'automatic', confirmationMode: 'server', idempotencyNonce: nonce, actor },
-        deps,
-      ),
-    );
-    const paymentIntentId = created.id;
-    await submit('confirm-payment-intent', (nonce) => confirmPaymentIntent({ paymentIntentId, paymentMethodId: card.id, idempotencyNonce: nonce, actor }, deps));
-    const refund = (major: string) => submit('create-refund', (nonce) => createRefund({ paymentIntentId, amount: major, reason: 'requested_by_customer', idempotencyNonce: nonce, actor }, deps));
-    const capture = (major?: string) => submit('capture-payment-intent', (nonce) => capturePaymentIntent({ paymentIntentId, amount: major, idempotencyNonce: nonce, actor }, deps));
-    switch (story) {
-      case 'refund_twice':
-        await refund('10.00');
-        await refund('5.00');
-        intended.push({ paymentIntentId, status: 'succeeded', amountReceived: amount, refunds: [1000, 500] });
-        break;
-      case 'capture_then_refund':
-        await capture();
-        await refund('20.00');
-        intended.push({ paymentIntentId, status: 'succeeded', amountReceived: amount, refunds: [2000] });
-        break;
-      case 'capture_part':
-        await capture('30.00');
-        intended.push({ paymentIntentId, status: 'succeeded', amountReceived: 3000, refunds: [] });
-        break;
-      case 'cancel':
-        await submit('cancel-payment-intent', (nonce) => cancelPaymentIntent({ paymentIntentId, reason: 'requested_by_customer', idempotencyNonce: nonce, actor }, deps));
-        intended.push({ paymentIntentId, status: 'canceled', amountReceived: 0, refunds: [] });
-        break;
-    }
-  }
+  let seller: Promise<string> | undefined;
+  const context: StoryContext = {
+    stripe,
+    db,
+    actor,
+    ledger,
+    submit,
+    setup,
+    sellerAccount: () =>
+      (seller ??= onboardSeller(context, (count) => {
+        summary.missedEventsApplied += count;
+      })),
+  };
 
   // Faults: a new one every ~60 ms while the workload runs, but never more than a few waiting, or the last
   // few requests of the run would meet the whole backlog at once.
@@ -201,7 +194,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   let next = 0;
   // It stops once the last stories have started: a lone last story would otherwise meet every fault alone.
   const injector = (async () => {
-    while (workloadRunning && next < options.payments) {
+    while (workloadRunning && next < options.stories) {
       const state = await controls.call('GET', '/_sandbox/faults').catch(() => ({ armed: [] }));
       if ((state.armed as unknown[]).length < MAX_ARMED_FAULTS) {
         const fault = CHAOS_FAULTS[Math.floor(Math.random() * CHAOS_FAULTS.length)];
@@ -224,27 +217,29 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   })();
 
   const worker = async () => {
-    while (next < options.payments) {
+    while (next < options.stories) {
       const index = next++;
-      await paymentStory(index).catch((error: unknown) => log(`payment story ${index} stopped: ${error instanceof Error ? error.message : String(error)}`));
-      if (index % 10 === 9) log(`${index + 1}/${options.payments} payment stories`);
+      const kind = STORY_KINDS[index % STORY_KINDS.length] ?? 'refund_twice';
+      summary.storiesByKind[kind] = (summary.storiesByKind[kind] ?? 0) + 1;
+      await runStory(context, kind, index).catch((error: unknown) => {
+        summary.differences.push(`${kind} story ${index} stopped: ${error instanceof Error ? error.message : String(error)}`);
+        log(`${kind} story ${index} stopped: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      if (index % 20 === 19) log(`${index + 1}/${options.stories} stories`);
     }
   };
   await Promise.all(Array.from({ length: options.parallel }, worker));
   workloadRunning = false;
   await injector;
   await killer;
-
-  const faults = await controls.call('GET', '/_sandbox/faults');
-  summary.faultsInjected = faults.injected as Record<string, number>;
-  await controls.call('DELETE', '/_sandbox/faults');
+  const workloadFaults = await disarmFaults(controls);
 
   log('waiting for pending webhook deliveries');
   await waitForDeliveries(controls, endpoint.id);
   summary.webhookDeliveriesReceived = listener?.received() ?? null;
 
   const missed = await ingestMissedEvents({ days: 1 }, { stripe, db });
-  summary.missedEventsApplied = missed.missed.length;
+  summary.missedEventsApplied += missed.missed.length;
   for (const event of missed.missed.filter((entry) => entry.result === 'failed')) summary.differences.push(`missed event ${event.id} (${event.type}) could not be applied`);
   const left = await findMissedEvents({ days: 1 }, { stripe, db });
   for (const event of left.missed) summary.differences.push(`event ${event.id} (${event.type}) still missing after the missed-event check`);
@@ -252,14 +247,40 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   const comparison = await compareProjection({ stripe, db });
   summary.compared = comparison.compared;
   summary.differences.push(...comparison.differences);
-  summary.differences.push(...(await checkMoneyMoves(stripe, intended)));
+  summary.differences.push(...(await checkLedger(stripe, ledger)));
   summary.differences.push(...(await checkAuditEntries(db, actor, done)));
 
   await stripe.webhookEndpoints.del(endpoint.id).catch(() => {});
   await listener?.close();
   await child?.kill();
+
+  if (options.backfillDatabaseUrl) {
+    log('backfill into an empty database, killed midway and resumed');
+    const backfillDb = createDb(options.backfillDatabaseUrl);
+    try {
+      const result = await killBackfillMidway({ databaseUrl: options.backfillDatabaseUrl, db: backfillDb, secretKey: options.secretKey, sandboxBase: options.sandboxBase, controls, killAfterPages: 2 });
+      const backfilled = await compareProjection({ stripe, db: backfillDb }, SYNCED_COMPARED_TYPES);
+      summary.backfill = { pagesBeforeKill: result.pagesBeforeKill, unfinishedTypesAfterKill: result.unfinishedAfterKill, objectsImported: result.objectsImported, compared: backfilled.compared };
+      summary.differences.push(...backfilled.differences.map((difference) => `backfill: ${difference}`));
+      if (result.unfinishedAfterKill === 0) summary.differences.push('backfill: the kill came after every type had finished, so nothing was resumed');
+    } catch (error) {
+      summary.differences.push(`backfill: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await backfillDb.$disconnect();
+    }
+  }
+  const backfillFaults = await disarmFaults(controls);
+  for (const [kind, count] of Object.entries({ ...workloadFaults })) summary.faultsInjected[kind] = count;
+  for (const [kind, count] of Object.entries(backfillFaults)) summary.faultsInjected[kind] = (summary.faultsInjected[kind] ?? 0) + count;
   summary.durationMs = Date.now() - started;
   return summary;
+}
+
+/** The faults injected so far, by kind; disarms what is left. */
+async function disarmFaults(controls: SandboxControls): Promise<Record<string, number>> {
+  const faults = await controls.call('GET', '/_sandbox/faults');
+  await controls.call('DELETE', '/_sandbox/faults');
+  return faults.injected as Record<string, number>;
 }
 
 /** Until no delivery to the endpoint is pending (a reorder's held ones were released by the disarm). */
@@ -273,36 +294,24 @@ async function waitForDeliveries(controls: ReturnType<typeof sandboxControls>, e
   }
 }
 
-/** Each payment ended as asked: captured once for the asked amount, each asked refund exactly once, no other. */
-async function checkMoneyMoves(stripe: Stripe, intended: IntendedPayment[]): Promise<string[]> {
-  const differences: string[] = [];
-  for (const payment of intended) {
-    const intent = await stripe.paymentIntents.retrieve(payment.paymentIntentId);
-    if (intent.status !== payment.status) differences.push(`${intent.id}: status ${intent.status}, asked ${payment.status}`);
-    if (intent.amount_received !== payment.amountReceived) differences.push(`${intent.id}: received ${intent.amount_received}, asked ${payment.amountReceived}`);
-    const charges = await stripe.charges.list({ payment_intent: intent.id, limit: 100 });
-    const captured = charges.data.filter((charge) => charge.captured);
-    if (payment.status === 'succeeded' && captured.length !== 1) differences.push(`${intent.id}: ${captured.length} captured charges, asked 1`);
-    const refunds = await stripe.refunds.list({ payment_intent: intent.id, limit: 100 });
-    const refunded = refunds.data.map((refund) => refund.amount).sort((a, b) => a - b);
-    const asked = [...payment.refunds].sort((a, b) => a - b);
-    if (JSON.stringify(refunded) !== JSON.stringify(asked)) differences.push(`${intent.id}: refunds ${JSON.stringify(refunded)}, asked ${JSON.stringify(asked)}`);
-  }
-  return differences;
-}
-
 /**
  * Every completed submission has exactly one audit entry under its idempotency key (a refund's key also carries the
- * amount asked for, after the form's nonce).
+ * amount asked for, after the form's nonce); and every audit entry of a money move belongs to a completed submission.
  */
 async function checkAuditEntries(db: Db, actor: SessionUser, done: DoneOperation[]): Promise<string[]> {
   const differences: string[] = [];
   for (const operation of done) {
-    const idempotencyKey = submissionIdempotencyKey({ action: operation.action, actor, nonce: operation.nonce });
     const entries = await db.auditEntry.count({
-      where: { action: operation.action, OR: [{ idempotencyKey }, { idempotencyKey: { startsWith: `${idempotencyKey}:` } }] },
+      where: { action: operation.action, OR: [{ idempotencyKey: operation.idempotencyKey }, { idempotencyKey: { startsWith: `${operation.idempotencyKey}:` } }] },
     });
-    if (entries !== 1) differences.push(`${operation.action} ${operation.nonce}: ${entries} audit entries, expected 1`);
+    if (entries !== 1) differences.push(`${operation.action} ${operation.idempotencyKey}: ${entries} audit entries, expected 1`);
+  }
+  const moneyMoves = await db.auditEntry.findMany({ where: { actorId: actor.id, action: { in: MONEY_ACTIONS } }, select: { action: true, idempotencyKey: true } });
+  const doneKeys = new Set(done.map((operation) => `${operation.action} ${operation.idempotencyKey}`));
+  for (const entry of moneyMoves) {
+    const key = entry.idempotencyKey ?? '';
+    const isDone = doneKeys.has(`${entry.action} ${key}`) || doneKeys.has(`${entry.action} ${key.slice(0, key.lastIndexOf(':'))}`);
+    if (!isDone) differences.push(`${entry.action} ${key}: an audit entry no completed submission explains`);
   }
   return differences;
 }
@@ -310,19 +319,24 @@ async function checkAuditEntries(db: Db, actor: SessionUser, done: DoneOperation
 /** A fresh sandbox account for one run, so its faults and objects meet no one else's. */
 export const chaosSecretKey = (): string => `sk_test_chaos_${randomBytes(8).toString('hex')}`;
 
+const listOf = (counts: Record<string, number | undefined>) =>
+  Object.entries(counts)
+    .map(([kind, count]) => `${kind} ${count ?? 0}`)
+    .join(', ') || 'none';
+
 export function formatChaosSummary(summary: ChaosSummary): string {
-  const faults = Object.entries(summary.faultsInjected)
-    .map(([kind, count]) => `${kind} ${count}`)
-    .join(', ');
-  const compared = Object.entries(summary.compared)
-    .map(([type, count]) => `${count} ${type}`)
-    .join(', ');
+  const backfill = summary.backfill;
   return [
+    `stories: ${listOf(summary.storiesByKind)}`,
     `operations attempted: ${summary.operationsAttempted} (failed after retries: ${summary.operationsFailed})`,
+    `operations by kind: ${listOf(summary.operationsByKind)}`,
     `retries (double-clicks and resubmissions, same nonce): ${summary.retries}`,
-    `faults injected: ${faults || 'none'}`,
+    `faults injected: ${listOf(summary.faultsInjected)}`,
     `webhook deliveries received: ${summary.webhookDeliveriesReceived ?? 'in the child listener'}; listener killed and restarted: ${summary.listenerRestarts} times; missed events applied by the check: ${summary.missedEventsApplied}`,
-    `compared object by object: ${compared}`,
+    `compared object by object: ${listOf(summary.compared)}`,
+    backfill
+      ? `backfill killed after ${backfill.pagesBeforeKill} pages (${backfill.unfinishedTypesAfterKill} types unfinished), resumed and finished: ${backfill.objectsImported} objects; compared: ${listOf(backfill.compared)}`
+      : 'backfill: not run',
     `differences: ${summary.differences.length}`,
     ...summary.differences.slice(0, 50).map((difference) => `  - ${difference}`),
     `took ${(summary.durationMs / 1000).toFixed(1)} s`,
