@@ -3,7 +3,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { ActionError } from '@/lib/actions/action-error';
-import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
+import { isLostAnswerSubmission, isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
@@ -16,6 +16,18 @@ export interface RefundOrderChargeOptions {
   amount?: string;
   idempotencyNonce: string;
   actor: SessionUser;
+}
+
+/** Why this charge can't be refunded by this amount, or null. */
+function orderRefundRefusal(charge: Stripe.Charge, amount: number | undefined): ActionError | null {
+  if (!charge.transfer_data?.destination) return new ActionError('conflict', 'This charge did not pay a seller; refund it from its payment page.');
+  const refundable = charge.amount_captured - charge.amount_refunded;
+  if (refundable <= 0) return new ActionError('conflict', 'Nothing is left to refund on this charge.');
+  if (amount !== undefined && amount > refundable) {
+    const message = `At most ${formatMinorAmount(refundable, charge.currency)} can still be refunded.`;
+    return new ActionError('invalid_input', message, { amount: message });
+  }
+  return null;
 }
 
 export async function refundOrderCharge(
@@ -35,13 +47,10 @@ export async function refundOrderCharge(
     amount = parsed.minor;
   }
   if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
-    if (!charge.transfer_data?.destination) throw new ActionError('conflict', 'This charge did not pay a seller; refund it from its payment page.');
-    const refundable = charge.amount_captured - charge.amount_refunded;
-    if (refundable <= 0) throw new ActionError('conflict', 'Nothing is left to refund on this charge.');
-    if (amount !== undefined && amount > refundable) {
-      const message = `At most ${formatMinorAmount(refundable, charge.currency)} can still be refunded.`;
-      throw new ActionError('invalid_input', message, { amount: message });
-    }
+    const refusal = orderRefundRefusal(charge, amount);
+    // Unless it was this very form, sent before, whose answer was lost (its refund is why nothing is left): then
+    // Stripe replays that refund.
+    if (refusal && !(await isLostAnswerSubmission(stripe, { idempotencyKey, types: ['charge.refunded'], since: charge.created }))) throw refusal;
   }
   // A full refund leaves `amount` out, so a replay sends exactly the same request.
   const refund = await stripe.refunds.create({ charge: charge.id, amount, reverse_transfer: true, refund_application_fee: true }, { idempotencyKey });

@@ -4,9 +4,10 @@ import type Stripe from 'stripe';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
-import { submissionIdempotencyKey } from '@/lib/actions/form-submission';
+import { ActionError } from '@/lib/actions/action-error';
+import { isLostAnswerSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { buildCreditNoteRequest, retrieveInvoiceWithLines, toCreditNoteActionError, type CreditNoteRequestInput } from './credit-note-request';
+import { buildCreditNoteRequest, retrieveInvoiceWithLines, toCreditNoteActionError, type CreditNoteRequest, type CreditNoteRequestInput } from './credit-note-request';
 
 export type CreateCreditNoteOptions = CreditNoteRequestInput & { idempotencyNonce: string; actor: SessionUser };
 
@@ -29,7 +30,16 @@ export async function createCreditNote(options: CreateCreditNoteOptions, depende
   if (replayed?.objectId) return view(await stripe.creditNotes.retrieve(replayed.objectId));
 
   const { invoice, lines } = await retrieveInvoiceWithLines(options.invoiceId, stripe);
-  const request = buildCreditNoteRequest(options, invoice, lines);
+  let request: CreditNoteRequest;
+  try {
+    request = buildCreditNoteRequest(options, invoice, lines);
+  } catch (refusal) {
+    // Unless it was this very form, sent before, whose answer was lost (its own note is why too little is left): then
+    // the same request makes Stripe replay that note.
+    const isLostAnswer = refusal instanceof ActionError && (await isLostAnswerSubmission(stripe, { idempotencyKey, types: ['credit_note.created'], since: invoice.created }));
+    if (!isLostAnswer) throw refusal;
+    request = buildCreditNoteRequest(options, invoice, lines, { checkLimit: false });
+  }
   const note = await stripe.creditNotes.create(request.params, { idempotencyKey }).catch((error: unknown) => Promise.reject(toCreditNoteActionError(error)));
   await recordAuditEntry(
     {

@@ -27,8 +27,16 @@ export async function retrieveInvoiceWithLines(invoiceId: string, stripe: Stripe
   return { invoice, lines };
 }
 
-/** Refuses what the invoice cannot take, in words, before Stripe is asked. */
-export function buildCreditNoteRequest(input: CreditNoteRequestInput, invoice: Stripe.Invoice, invoiceLines: Stripe.InvoiceLineItem[]): CreditNoteRequest {
+/**
+ * Refuses what the invoice cannot take, in words, before Stripe is asked. `checkLimit: false` builds the request a
+ * form sent before asked for, when its own credit note is why nothing is left (its answer was lost).
+ */
+export function buildCreditNoteRequest(
+  input: CreditNoteRequestInput,
+  invoice: Stripe.Invoice,
+  invoiceLines: Stripe.InvoiceLineItem[],
+  options: { checkLimit?: boolean } = {},
+): CreditNoteRequest {
   if (invoice.status !== 'open' && invoice.status !== 'paid') {
     throw new ActionError('conflict', `Credit notes are issued on open or paid invoices; this one is ${invoice.status ?? 'a draft'}. Nothing was changed.`);
   }
@@ -53,7 +61,7 @@ export function buildCreditNoteRequest(input: CreditNoteRequestInput, invoice: S
     params.amount = total;
   }
   const creditable = creditableOf(invoice);
-  if (total > creditable) {
+  if (options.checkLimit !== false && total > creditable) {
     const message =
       creditable === 0
         ? 'Nothing more can be credited on this invoice: earlier credit notes cover all of it.'

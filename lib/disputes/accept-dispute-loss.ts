@@ -6,7 +6,7 @@ import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { disputeNotOpen, toDisputeActionError } from './dispute-errors';
-import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
+import { isLostAnswerSubmission, isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { toDisputeView, type DisputeView } from './dispute-view';
 import { isOpenDispute } from './due-urgency';
 import { projectDisputeResponse } from './project-dispute-response';
@@ -28,7 +28,9 @@ export async function acceptDisputeLoss(options: AcceptDisputeLossOptions, depen
   const current = await stripe.disputes.retrieve(options.disputeId);
   // Once evidence is with the bank, the bank decides; only a dispute still waiting for a response is given up.
   if (!(await isReplayedSubmission(action, idempotencyKey, db)) && !isOpenDispute(current.status)) {
-    throw disputeNotOpen(current.status, 'be accepted as lost');
+    // Unless it was this very form, sent before, whose answer was lost: then Stripe replays that close.
+    const isLostAnswer = await isLostAnswerSubmission(stripe, { idempotencyKey, types: ['charge.dispute.closed'], since: current.created });
+    if (!isLostAnswer) throw disputeNotOpen(current.status, 'be accepted as lost');
   }
   const closed = await stripe.disputes.close(options.disputeId, {}, { idempotencyKey }).catch((error: unknown) => Promise.reject(toDisputeActionError(error)));
   await recordAuditEntry(

@@ -8,7 +8,7 @@ import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import type { EvidenceInput } from './dispute-input';
 import { disputeNotOpen, toDisputeActionError } from './dispute-errors';
-import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
+import { isLostAnswerSubmission, isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { toDisputeView, type DisputeView } from './dispute-view';
 import { isOpenDispute } from './due-urgency';
 import { evidenceParams } from './evidence-update';
@@ -32,7 +32,9 @@ export async function submitDisputeEvidence(options: SubmitDisputeEvidenceOption
   // Stripe's state, not the projection's: another user may have submitted or closed it a moment ago.
   const current = await stripe.disputes.retrieve(options.disputeId);
   if (!(await isReplayedSubmission(action, idempotencyKey, db)) && !isOpenDispute(current.status)) {
-    throw disputeNotOpen(current.status, 'be submitted');
+    // Unless it was this very form, sent before, whose answer was lost: then Stripe replays that submission.
+    const isLostAnswer = await isLostAnswerSubmission(stripe, { idempotencyKey, types: ['charge.dispute.updated'], since: current.created });
+    if (!isLostAnswer) throw disputeNotOpen(current.status, 'be submitted');
   }
   const evidence = evidenceParams(options.evidence);
   const submitted = await stripe.disputes

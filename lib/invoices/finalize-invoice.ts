@@ -5,7 +5,7 @@ import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import { db as defaultDb, type Db } from '@/lib/db/client';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
-import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
+import { isLostAnswerSubmission, isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { invoiceWrongState } from './invoice-errors';
 
 export interface FinalizeInvoiceOptions {
@@ -21,7 +21,10 @@ export async function finalizeInvoice(options: FinalizeInvoiceOptions, dependenc
   const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.invoiceId, actor: options.actor, nonce: options.idempotencyNonce });
   if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
     const current = await stripe.invoices.retrieve(options.invoiceId);
-    if (current.status !== 'draft') throw invoiceWrongState('finalized', current.status ?? 'draft');
+    // Unless it was this very form, sent before, whose answer was lost: then Stripe replays that finalization.
+    if (current.status !== 'draft' && !(await isLostAnswerSubmission(stripe, { idempotencyKey, types: ['invoice.finalized'], since: current.created }))) {
+      throw invoiceWrongState('finalized', current.status ?? 'draft');
+    }
   }
   const invoice = await stripe.invoices.finalizeInvoice(options.invoiceId, {}, { idempotencyKey });
   await recordAuditEntry(

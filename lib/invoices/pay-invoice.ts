@@ -8,7 +8,7 @@ import { db as defaultDb, type Db } from '@/lib/db/client';
 import { describePaymentFailure, explainPaymentFailure } from '@/lib/payments/explain-decline';
 import { stripe as defaultStripe } from '@/lib/stripe/client';
 import { idOf } from '@/lib/webhooks/compare-state';
-import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
+import { isLostAnswerSubmission, isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { invoiceWrongState } from './invoice-errors';
 
 export interface PayInvoiceOptions {
@@ -26,7 +26,11 @@ export async function payInvoice(options: PayInvoiceOptions, dependencies: { str
   const idempotencyKey = submissionIdempotencyKey({ action, objectId: options.invoiceId, actor: options.actor, nonce: options.idempotencyNonce });
   if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
     const current = await stripe.invoices.retrieve(options.invoiceId);
-    if (current.status !== 'open' && current.status !== 'uncollectible') throw invoiceWrongState('paid', current.status ?? 'draft');
+    const isPayable = current.status === 'open' || current.status === 'uncollectible';
+    // Unless it was this very form, sent before, whose answer was lost: then Stripe replays that payment.
+    if (!isPayable && !(await isLostAnswerSubmission(stripe, { idempotencyKey, types: ['invoice.paid'], since: current.created }))) {
+      throw invoiceWrongState('paid', current.status ?? 'draft');
+    }
     if (options.method === 'saved_card') {
       // Only a card the invoice's own customer saved: the id comes from the form, so it is checked here.
       const card = await stripe.paymentMethods.retrieve(options.paymentMethodId ?? '');

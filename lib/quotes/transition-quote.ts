@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
 import type { Db } from '@/lib/db/client';
-import { isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
+import { isLostAnswerSubmission, isReplayedSubmission, submissionIdempotencyKey } from '@/lib/actions/form-submission';
 import { quoteWrongState, toQuoteActionError } from './quote-errors';
 import { canTransition, type QuoteTransition } from './quote-view';
 
@@ -21,6 +21,8 @@ export interface QuoteTransitionResult {
 }
 
 const ACTIONS: Record<QuoteTransition, 'finalize-quote' | 'accept-quote' | 'cancel-quote'> = { finalize: 'finalize-quote', accept: 'accept-quote', cancel: 'cancel-quote' };
+/** The event each transition makes, which names the request's idempotency key. */
+const EVENTS: Record<QuoteTransition, string> = { finalize: 'quote.finalized', accept: 'quote.accepted', cancel: 'quote.canceled' };
 
 function call(stripe: Stripe, transition: QuoteTransition, quoteId: string, idempotencyKey: string) {
   switch (transition) {
@@ -44,7 +46,10 @@ export async function transitionQuote(
   // Stripe's current status, not the projection's: a webhook may still be on its way.
   if (!(await isReplayedSubmission(action, idempotencyKey, db))) {
     const current = await stripe.quotes.retrieve(options.quoteId);
-    if (!canTransition(transition, current.status)) throw quoteWrongState(transition, current.status);
+    // Unless it was this very form, sent before, whose answer was lost: then Stripe replays that transition.
+    if (!canTransition(transition, current.status) && !(await isLostAnswerSubmission(stripe, { idempotencyKey, types: [EVENTS[transition]], since: current.created }))) {
+      throw quoteWrongState(transition, current.status);
+    }
   }
   const quote = await call(stripe, transition, options.quoteId, idempotencyKey).catch((error: unknown) => Promise.reject(toQuoteActionError(error, transition)));
   await recordAuditEntry(
