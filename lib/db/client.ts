@@ -4,7 +4,9 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '@/generated/prisma-sqlite/client';
 import { PrismaClient as PostgresClient } from '@/generated/prisma-postgres/client';
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import { databaseUrl, providerOf } from './database-url';
+import { driverSqlRunner, type SqlRunner } from './sql-runner';
 
 /**
  * Both generated clients come from one model (prisma/schema.prisma), so their query APIs match;
@@ -20,17 +22,81 @@ const OMIT_SECRETS = {
   session: { token: true },
 } as const;
 
+/** The driver connection each client's adapter opened (the same SQLite handle or PostgreSQL pool as its ORM calls). */
+const driverOfClient = new WeakMap<Db, { connected?: SqlDriverAdapter; placeholders: 'question-mark' | 'dollar-number' }>();
+
+// The adapter factories, remembering the connection they open for Prisma, so raw hot-path statements share it.
+class SharedPg extends PrismaPg {
+  connectedDriver?: SqlDriverAdapter;
+  override async connect() {
+    return (this.connectedDriver = await super.connect());
+  }
+}
+class SharedSqlite extends PrismaBetterSQLite3 {
+  connectedDriver?: SqlDriverAdapter;
+  override async connect() {
+    return (this.connectedDriver = await super.connect());
+  }
+}
+
 export function createDb(url = databaseUrl(), options: { omitSecrets?: boolean } = {}): Db {
   // Prisma rejects `omit: undefined`, so the option is left out entirely when secrets are wanted.
   const omitSecrets = options.omitSecrets !== false;
   if (providerOf(url) === 'postgresql') {
-    const adapter = new PrismaPg({ connectionString: url });
-    const client = omitSecrets ? new PostgresClient({ adapter, omit: OMIT_SECRETS }) : new PostgresClient({ adapter });
-    return client as unknown as Db;
+    const adapter = new SharedPg({ connectionString: url });
+    const client = (omitSecrets ? new PostgresClient({ adapter, omit: OMIT_SECRETS }) : new PostgresClient({ adapter })) as unknown as Db;
+    driverOfClient.set(client, { placeholders: 'dollar-number', get connected() { return adapter.connectedDriver; } });
+    return client;
   }
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
-  const client = omitSecrets ? new SqliteClient({ adapter, omit: OMIT_SECRETS }) : new SqliteClient({ adapter });
-  return client as unknown as Db;
+  const adapter = new SharedSqlite({ url, timeout: 5000 });
+  const client = (omitSecrets ? new SqliteClient({ adapter, omit: OMIT_SECRETS }) : new SqliteClient({ adapter })) as unknown as Db;
+  driverOfClient.set(client, { placeholders: 'question-mark', get connected() { return adapter.connectedDriver; } });
+  return client;
+}
+
+const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
+
+async function connectedDriver(db: Db) {
+  const driver = driverOfClient.get(db);
+  if (!driver) throw new Error('raw driver access needs a client made by createDb');
+  if (!driver.connected) await db.$connect();
+  return { connection: driver.connected!, placeholders: driver.placeholders };
+}
+
+/** Statements outside any transaction, straight on the client's driver connection (see lib/db/sql-runner.ts). */
+export async function driverSql(db: Db): Promise<SqlRunner> {
+  const { connection, placeholders } = await connectedDriver(db);
+  return driverSqlRunner(connection, placeholders);
+}
+
+/**
+ * Runs `work` in one transaction straight on the client's driver connection (see lib/db/sql-runner.ts for why):
+ * committed when it resolves, rolled back when it throws. SQLite's driver runs such transactions one at a time, as it
+ * does Prisma's own.
+ */
+export async function inDriverTransaction<T>(db: Db, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
+  const { connection, placeholders } = await connectedDriver(db);
+  const transaction = await connection.startTransaction();
+  let result: T;
+  try {
+    result = await work(driverSqlRunner(transaction, placeholders));
+  } catch (error) {
+    try {
+      await transaction.executeRaw(statement('ROLLBACK'));
+    } finally {
+      await transaction.rollback();
+    }
+    throw error;
+  }
+  try {
+    await transaction.executeRaw(statement('COMMIT'));
+  } catch (error) {
+    await transaction.executeRaw(statement('ROLLBACK')).catch(() => undefined);
+    await transaction.rollback();
+    throw error;
+  }
+  await transaction.commit();
+  return result;
 }
 
 const globalForDb = globalThis as unknown as { paydeskDb?: Db };

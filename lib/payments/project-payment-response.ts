@@ -2,7 +2,8 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
-import { chargeRank } from '@/lib/webhooks/handlers/charge-events';
+import { idOf } from '@/lib/webhooks/compare-state';
+import { chargeColumns, chargeRank } from '@/lib/webhooks/handlers/charge-events';
 import { paymentIntentColumns, paymentIntentRank } from '@/lib/webhooks/handlers/payment-intent-events';
 import { refundRank } from '@/lib/webhooks/handlers/refund-events';
 import { isUniqueViolation } from '@/lib/db/unique-violation';
@@ -21,7 +22,6 @@ function compareRank(incoming: number[], stored: number[]): number {
   return 0;
 }
 
-const idOf = (value: string | { id: string } | null | undefined): string | null => (value == null ? null : typeof value === 'string' ? value : value.id);
 
 /** Creates the row, or replaces a row the response is further along than; true when it wrote. */
 async function writeIfNewer<Row extends { source: string; updatedFromEventCreated: number }>(options: {
@@ -49,10 +49,8 @@ export async function projectPaymentIntentResponse(intent: Stripe.PaymentIntent,
   await writeIfNewer({
     rank: paymentIntentRank(intent.status, Boolean(intent.last_payment_error), intent.amount_received),
     find: async () => {
-      const row = await db.stripePaymentIntent.findUnique({ where: { id: intent.id }, select: { status: true, amountReceived: true, raw: true, source: true, updatedFromEventCreated: true } });
-      if (!row) return null;
-      const hasPaymentError = Boolean((JSON.parse(row.raw) as { last_payment_error?: unknown }).last_payment_error);
-      return { ...row, rank: paymentIntentRank(row.status, hasPaymentError, row.amountReceived) };
+      const row = await db.stripePaymentIntent.findUnique({ where: { id: intent.id }, select: { statusRank: true, amountReceived: true, source: true, updatedFromEventCreated: true } });
+      return row && { ...row, rank: [row.statusRank, row.amountReceived] };
     },
     create: () => db.stripePaymentIntent.create({ data: { id: intent.id, ...data, updatedFromEventCreated: 0 } }),
     update: (stored) =>
@@ -71,26 +69,12 @@ async function copyChargesToPaymentIntent(paymentIntentId: string, db: PaymentPr
 }
 
 export async function projectChargeResponse(charge: Stripe.Charge, db: PaymentProjectionDb): Promise<void> {
-  const data = {
-    status: charge.status,
-    amount: charge.amount,
-    amountRefunded: charge.amount_refunded,
-    currency: charge.currency,
-    customerId: idOf(charge.customer),
-    paymentIntentId: idOf(charge.payment_intent),
-    isDisputed: charge.disputed,
-    created: charge.created,
-    source: 'api_response',
-    updatedFromEventId: null,
-    raw: JSON.stringify(charge),
-  };
+  const data = { ...chargeColumns(charge), source: 'api_response', updatedFromEventId: null };
   await writeIfNewer({
     rank: chargeRank({ status: charge.status, captured: charge.captured, amountRefunded: charge.amount_refunded }),
     find: async () => {
-      const row = await db.stripeCharge.findUnique({ where: { id: charge.id }, select: { status: true, amountRefunded: true, raw: true, source: true, updatedFromEventCreated: true } });
-      if (!row) return null;
-      const captured = (JSON.parse(row.raw) as { captured?: boolean }).captured === true;
-      return { ...row, rank: chargeRank({ status: row.status, captured, amountRefunded: row.amountRefunded }) };
+      const row = await db.stripeCharge.findUnique({ where: { id: charge.id }, select: { status: true, amountRefunded: true, captured: true, source: true, updatedFromEventCreated: true } });
+      return row && { ...row, rank: chargeRank(row) };
     },
     create: () => db.stripeCharge.create({ data: { id: charge.id, ...data, updatedFromEventCreated: 0 } }),
     update: (stored) => db.stripeCharge.updateMany({ where: { id: charge.id, updatedFromEventCreated: stored.updatedFromEventCreated }, data }),

@@ -1,6 +1,7 @@
 // The projection's rows of one object type, read and re-labelled generically for sync and reconciliation.
 import 'server-only';
-import type { Db } from '@/lib/db/client';
+import { Prisma, type Db } from '@/lib/db/client';
+import type { SqlRunner } from '@/lib/db/sql-runner';
 import type { ProjectionDb } from '@/lib/webhooks/projection-db';
 import type { SyncObjectType } from './sync-object-types';
 
@@ -36,39 +37,24 @@ export async function readProjectionRows(type: SyncObjectType, ids: string[], db
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+const PROJECTION_TABLE: Record<SyncObjectType, string> = {
+  customer: 'StripeCustomer',
+  payment_intent: 'StripePaymentIntent',
+  charge: 'StripeCharge',
+  refund: 'StripeRefund',
+  dispute: 'StripeDispute',
+  setup_intent: 'StripeSetupIntent',
+  quote: 'StripeQuote',
+  invoice: 'StripeInvoice',
+  credit_note: 'StripeCreditNote',
+};
+
 /** Rows the stand-in events wrote are relabelled: written by a read (`sync`), not confirmed by any event. */
-export async function markWrittenBySync(type: SyncObjectType, eventIds: string[], db: ProjectionDb): Promise<void> {
-  const where = { updatedFromEventId: { in: eventIds } };
-  const data = { source: 'sync', updatedFromEventId: null };
-  switch (type) {
-    case 'customer':
-      await db.stripeCustomer.updateMany({ where, data });
-      return;
-    case 'payment_intent':
-      await db.stripePaymentIntent.updateMany({ where, data });
-      return;
-    case 'charge':
-      await db.stripeCharge.updateMany({ where, data });
-      return;
-    case 'refund':
-      await db.stripeRefund.updateMany({ where, data });
-      return;
-    case 'dispute':
-      await db.stripeDispute.updateMany({ where, data });
-      return;
-    case 'setup_intent':
-      await db.stripeSetupIntent.updateMany({ where, data });
-      return;
-    case 'quote':
-      await db.stripeQuote.updateMany({ where, data });
-      return;
-    case 'invoice':
-      await db.stripeInvoice.updateMany({ where, data });
-      return;
-    case 'credit_note':
-      await db.stripeCreditNote.updateMany({ where, data });
-      return;
-  }
+export async function markWrittenBySync(type: SyncObjectType, eventIds: string[], sql: SqlRunner): Promise<void> {
+  if (eventIds.length === 0) return;
+  await sql.execute(Prisma.sql`
+    UPDATE ${Prisma.raw(`"${PROJECTION_TABLE[type]}"`)} SET "source" = 'sync', "updatedFromEventId" = NULL
+    WHERE "updatedFromEventId" IN (${Prisma.join(eventIds)})`);
 }
 
 /** Column-by-column differences between two versions of a row, bookkeeping left out. */

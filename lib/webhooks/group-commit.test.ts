@@ -40,6 +40,17 @@ describe('group commit', () => {
     expect(alone).toEqual([1, 2, 6]);
   });
 
+  it('lets the callers it just answered send their next items before it takes the next batch', async () => {
+    const { write, batches, alone } = recorder();
+    // Three clients, each sending its next item as soon as the previous one is written (as Stripe's deliveries do).
+    await Promise.all(['a', 'b', 'c'].map(async (client) => {
+      for (let step = 0; step < 4; step += 1) await write(client.charCodeAt(0) * 10 + step);
+    }));
+    expect(alone).toEqual([970]);
+    // Without the pause a batch would leave with the one item that came meanwhile: sizes 2, 1, 2, 1, …
+    expect(batches.map((batch) => batch.length)).toEqual([3, 3, 3, 2]);
+  });
+
   it('writes every item of a failed batch alone, so only the failing item is rejected', async () => {
     const { write, alone } = recorder(3);
     const results = await Promise.allSettled([1, 2, 3, 4].map((item) => write(item)));

@@ -33,6 +33,9 @@ export function createGroupCommit<Item, Result>(options: GroupCommitOptions<Item
     while (queue.length > 0) {
       const batch = queue.splice(0, options.maxBatch);
       await writeWithFallback(batch, options);
+      // The callers just answered are about to send their next items: let them queue before the next batch is
+      // taken, or it would leave with the one item that came meanwhile and the rest would wait a whole batch more.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     writers -= 1;
   };

@@ -1,4 +1,5 @@
-// The slice of the database the projection writes: the tables one event may touch, inside its transaction.
+// The projection tables as ORM models, for the code that reads them generically (sync progress, reconciliation).
+// Writes go through raw statements (lib/webhooks/upsert-projection-row.ts).
 import type { Db } from '@/lib/db/client';
 
 export type ProjectionDb = Pick<Db, '$executeRaw' | '$queryRaw' | 'stripeCustomer' | 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund' | 'stripeDispute' | 'stripeSetupIntent' | 'stripeQuote' | 'stripeInvoice' | 'stripeCreditNote' | 'connectedAccount' | 'connectedAccountRequirementChange' | 'stripeTransfer' | 'stripeApplicationFee' | 'stripePayout'>;

@@ -1,11 +1,12 @@
 // Stores a verified event once and applies it to the projection in the same transaction.
 import 'server-only';
 import type Stripe from 'stripe';
-import { Prisma, type Db } from '@/lib/db/client';
+import { driverSql, inDriverTransaction, Prisma, type Db } from '@/lib/db/client';
+import type { SqlRunner } from '@/lib/db/sql-runner';
 import { isUniqueViolation } from '@/lib/db/unique-violation';
-import { applyStripeEvent, readCurrentOnTie, type CurrentObject } from './apply-stripe-event';
+import { applyStripeEvents, familyOf, readCurrentOnTies, type CurrentObject } from './apply-stripe-event';
 import { createGroupCommit } from './group-commit';
-import type { ProjectionOutcome } from './projection-result';
+import type { ProjectionOutcome, ProjectionResult } from './projection-result';
 
 export type RecordOutcome = ProjectionOutcome | 'duplicate';
 
@@ -18,16 +19,13 @@ export interface RecordStripeEventOptions {
 }
 
 const ERROR_MAX = 1000;
-const TRANSACTION_MAX_WAIT_MS = 10_000;
-const TRANSACTION_TIMEOUT_MS = 15_000;
 const EVENTS_PER_TRANSACTION_MAX = 50;
-// Measured on both engines: two batches in flight beat one (the next transaction is ready when one commits) and
-// four (smaller batches, more conflicts between them); SQLite's driver runs the two one after the other anyway.
-const TRANSACTIONS_IN_FLIGHT = 2;
-// Another writer (the other batch in flight, or another process) stored the same event or projection row between our read and our write.
+// One batch in flight: deliveries that arrive while it is written go together in the next, so concurrent deliveries
+// share transactions (8 at a time: batches of 8). With two, the second writer took the lone delivery that came
+// meanwhile and the batches alternated between 1 and 7 (measured: fewer events per second on both engines).
+const TRANSACTIONS_IN_FLIGHT = 1;
+// A lone event whose transaction lost to another writer (PostgreSQL: a deadlock between two batches) is tried again.
 const CONCURRENT_WRITE_RETRIES = 2;
-
-class ConcurrentWrite extends Error {}
 
 interface EventRow {
   id: string;
@@ -43,7 +41,8 @@ interface EventRow {
 interface PendingEvent {
   event: Stripe.Event;
   row: EventRow;
-  current: CurrentObject | undefined;
+  /** reads an object again when two events of the same second cannot be ordered */
+  stripe: Stripe | undefined;
 }
 
 function describeObject(event: Stripe.Event): { objectId: string | null; objectType: string | null } {
@@ -71,15 +70,7 @@ export async function recordStripeEvent(options: RecordStripeEventOptions, db: D
     payload,
     signatureResult: options.signatureResult ?? 'verified',
   };
-  // Outside the transaction, so no lock is held while Stripe answers; a failed read is a 5xx and Stripe retries.
-  let current: CurrentObject | undefined;
-  try {
-    current = await readCurrentOnTie(event, { db, stripe });
-  } catch (error) {
-    await noteFailure(row, error, db);
-    throw error;
-  }
-  return groupCommitFor(db)({ event, row, current });
+  return groupCommitFor(db)({ event, row, stripe });
 }
 
 const groupCommits = new WeakMap<Db, (pending: PendingEvent) => Promise<RecordOutcome>>();
@@ -90,7 +81,10 @@ function groupCommitFor(db: Db): (pending: PendingEvent) => Promise<RecordOutcom
     write = createGroupCommit<PendingEvent, RecordOutcome>({
       maxBatch: EVENTS_PER_TRANSACTION_MAX,
       maxConcurrentBatches: TRANSACTIONS_IN_FLIGHT,
-      writeBatch: (batch) => inTransaction(db, (tx) => storeAndApply(batch, tx)),
+      writeBatch: async (batch) => {
+        const currents = await readTies(batch, db);
+        return inDriverTransaction(db, (sql) => storeAndApply(batch, currents, sql));
+      },
       writeOne: (pending) => storeAndApplyAlone(pending, db),
     });
     groupCommits.set(db, write);
@@ -98,65 +92,78 @@ function groupCommitFor(db: Db): (pending: PendingEvent) => Promise<RecordOutcom
   return write;
 }
 
-function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  // A burst of deliveries queues for a pooled connection rather than failing after Prisma's default 2 s.
-  return db.$transaction(work, { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS });
+/** Outside the transaction, so no lock is held while Stripe answers; a failed read fails the event (a 5xx, and Stripe retries). */
+async function readTies(batch: PendingEvent[], db: Db): Promise<(CurrentObject | undefined)[]> {
+  const stripe = batch.find((pending) => pending.stripe)?.stripe;
+  const currents = await readCurrentOnTies(batch.map((pending) => pending.event), { sql: await driverSql(db), stripe });
+  return currents.map((current, index) => (batch[index]!.stripe ? current : undefined));
 }
+
+const isDeadlock = (error: unknown) => error instanceof Error && /deadlock detected/i.test(error.message);
 
 async function storeAndApplyAlone(pending: PendingEvent, db: Db): Promise<RecordOutcome> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const [outcome] = await inTransaction(db, (tx) => storeAndApply([pending], tx));
+      const currents = await readTies([pending], db);
+      const [outcome] = await inDriverTransaction(db, (sql) => storeAndApply([pending], currents, sql));
       return outcome!;
     } catch (error) {
-      // The next attempt's reads see what the other writer stored (the event: a duplicate; a projection row: an update).
-      if ((error instanceof ConcurrentWrite || isUniqueViolation(error)) && attempt < CONCURRENT_WRITE_RETRIES) continue;
+      if ((isDeadlock(error) || isUniqueViolation(error)) && attempt < CONCURRENT_WRITE_RETRIES) continue;
       await noteFailure(pending.row, error, db);
       throw error;
     }
   }
 }
 
+const APPLIED: ProjectionResult = { outcome: 'applied' };
+const sameResult = (a: ProjectionResult, b: ProjectionResult) => a.outcome === b.outcome && (a.note ?? null) === (b.note ?? null);
+
 /**
- * One read tells which events are already stored; then each is applied in arrival order, and the new events' rows
- * are written with one statement. Raw statements for the event rows: each ORM call costs a query compilation
- * (0.3–1 ms here), a raw one does not.
+ * The first statement claims the batch's events: it inserts the new ones and takes over those whose earlier
+ * processing failed, and what it returns is what this transaction applies (the rest are duplicates; a concurrent
+ * delivery of the same event waits on the row and then finds it claimed). Being a write, it also takes SQLite's write
+ * lock before anything is read, so a second process writing the same file waits instead of failing on a stale
+ * snapshot. Events are stored as applied and the few that were not are corrected after applying. Every statement
+ * goes straight to the driver (lib/db/sql-runner.ts says why).
  */
-async function storeAndApply(batch: PendingEvent[], tx: Prisma.TransactionClient): Promise<RecordOutcome[]> {
-  const ids = [...new Set(batch.map((pending) => pending.event.id))];
-  const stored = await tx.$queryRaw<{ id: string; processingResult: string }[]>`
-    SELECT "id", "processingResult" FROM "StripeEvent" WHERE "id" IN (${Prisma.join(ids)})`;
-  const resultOf = new Map(stored.map((event) => [event.id, event.processingResult]));
-  const outcomes: RecordOutcome[] = [];
-  const newRows: Prisma.Sql[] = [];
-  for (const { event, row, current } of batch) {
-    const earlier = resultOf.get(event.id);
-    if (earlier !== undefined && earlier !== 'failed') {
-      outcomes.push('duplicate');
-      continue;
-    }
-    const result = await applyStripeEvent(event, tx, current);
-    const processingError = result.note ?? null;
-    const appliedAt = new Date();
-    if (earlier === 'failed') {
-      // Only the delivery that turns "failed" into a result wins; the losing one's writes roll back.
-      const updated = await tx.$executeRaw`
-        UPDATE "StripeEvent" SET "processingResult" = ${result.outcome}, "processingError" = ${processingError}, "appliedAt" = ${appliedAt}
-        WHERE "id" = ${row.id} AND "processingResult" = 'failed'`;
-      if (updated === 0) throw new ConcurrentWrite(`event ${row.id} was applied by another delivery meanwhile`);
-    } else {
-      newRows.push(Prisma.sql`(${row.id}, ${row.type}, ${row.objectId}, ${row.objectType}, ${row.apiVersion}, ${row.created}, ${appliedAt}, ${row.payload}, ${row.signatureResult}, ${result.outcome}, ${processingError}, ${appliedAt}, 0)`);
-    }
-    resultOf.set(event.id, result.outcome);
-    outcomes.push(result.outcome);
-  }
-  if (newRows.length > 0) {
-    const inserted = await tx.$executeRaw`
-      INSERT INTO "StripeEvent" ("id", "type", "objectId", "objectType", "apiVersion", "created", "receivedAt", "payload", "signatureResult", "processingResult", "processingError", "appliedAt", "replayCount")
-      VALUES ${Prisma.join(newRows)}
-      ON CONFLICT ("id") DO NOTHING`;
-    // Fewer rows than events: another delivery stored one of them meanwhile, and only it wins; this batch rolls back.
-    if (inserted !== newRows.length) throw new ConcurrentWrite('an event of this batch was stored by another delivery meanwhile');
+async function storeAndApply(batch: PendingEvent[], currents: (CurrentObject | undefined)[], sql: SqlRunner): Promise<RecordOutcome[]> {
+  const firstOfEach = new Map<string, number>();
+  batch.forEach((pending, index) => firstOfEach.has(pending.event.id) || firstOfEach.set(pending.event.id, index));
+  const appliedAt = new Date();
+  const expected = batch.map(({ event }): ProjectionResult => (familyOf(event).family === 'ignored' ? { outcome: 'ignored', note: 'no projection for this event type yet' } : APPLIED));
+  // In id order, so concurrent batches lock the same events in the same order.
+  const rows = [...firstOfEach.values()]
+    .sort((a, b) => (batch[a]!.event.id < batch[b]!.event.id ? -1 : 1))
+    .map((index) => {
+      const { row } = batch[index]!;
+      const { outcome, note } = expected[index]!;
+      return Prisma.sql`(${row.id}, ${row.type}, ${row.objectId}, ${row.objectType}, ${row.apiVersion}, ${row.created}, ${appliedAt}, ${row.payload}, ${row.signatureResult}, ${outcome}, ${note ?? null}, ${appliedAt}, 0)`;
+    });
+  const claimed = await sql.query<{ id: string }>(Prisma.sql`
+    INSERT INTO "StripeEvent" ("id", "type", "objectId", "objectType", "apiVersion", "created", "receivedAt", "payload", "signatureResult", "processingResult", "processingError", "appliedAt", "replayCount")
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("id") DO UPDATE SET "processingResult" = excluded."processingResult", "processingError" = excluded."processingError", "appliedAt" = excluded."appliedAt"
+    WHERE "StripeEvent"."processingResult" = 'failed'
+    RETURNING "id"`);
+  const claimedIds = new Set(claimed.map(({ id }) => id));
+  const toApply = [...firstOfEach.values()].filter((index) => claimedIds.has(batch[index]!.event.id)).sort((a, b) => a - b);
+  const results = await applyStripeEvents(
+    toApply.map((index) => ({ event: batch[index]!.event, current: currents[index] })),
+    sql,
+  );
+  const outcomes: RecordOutcome[] = batch.map(() => 'duplicate');
+  const corrections: { id: string; result: ProjectionResult }[] = [];
+  toApply.forEach((index, position) => {
+    const result = results[position]!;
+    outcomes[index] = result.outcome;
+    if (!sameResult(result, expected[index]!)) corrections.push({ id: batch[index]!.event.id, result });
+  });
+  if (corrections.length > 0) {
+    const caseOf = (value: (result: ProjectionResult) => string | null) =>
+      Prisma.sql`CASE "id" ${Prisma.join(corrections.map(({ id, result }) => Prisma.sql`WHEN ${id} THEN ${value(result)}`), ' ')} END`;
+    await sql.execute(Prisma.sql`
+      UPDATE "StripeEvent" SET "processingResult" = ${caseOf((result) => result.outcome)}, "processingError" = ${caseOf((result) => result.note ?? null)}
+      WHERE "id" IN (${Prisma.join(corrections.map(({ id }) => id))})`);
   }
   return outcomes;
 }

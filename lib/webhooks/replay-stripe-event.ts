@@ -4,8 +4,9 @@ import type Stripe from 'stripe';
 import { ActionError } from '@/lib/actions/action-error';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { SessionUser } from '@/lib/auth/require-role';
-import { db as defaultDb, type Db } from '@/lib/db/client';
-import { applyStripeEvent, readCurrentOnTie } from './apply-stripe-event';
+import { db as defaultDb, driverSql, type Db } from '@/lib/db/client';
+import { prismaSqlRunner } from '@/lib/db/sql-runner';
+import { applyStripeEvent, readCurrentOnTies } from './apply-stripe-event';
 import type { ProjectionOutcome } from './projection-result';
 
 export interface ReplayStripeEventOptions {
@@ -19,9 +20,10 @@ export async function replayStripeEvent(options: ReplayStripeEventOptions, db: D
   if (!stored) throw new ActionError('not_found', 'This event is not in the event store.');
   const event = JSON.parse(stored.payload) as Stripe.Event;
   // As on first delivery: a same-second tie is settled by Stripe's current state, read before the transaction.
-  const current = await readCurrentOnTie(event, { db, stripe });
+  const [current] = await readCurrentOnTies([event], { sql: await driverSql(db), stripe });
   return db.$transaction(async (tx) => {
-    const result = await applyStripeEvent(event, tx, current);
+    // The ORM too (the event's row, the audit entry), so this one goes through Prisma's transaction.
+    const result = await applyStripeEvent(event, prismaSqlRunner(tx), current);
     await tx.stripeEvent.update({
       where: { id: stored.id },
       data: { processingResult: result.outcome, processingError: result.note ?? null, appliedAt: new Date(), replayCount: { increment: 1 } },

@@ -1,22 +1,24 @@
-// One projection row written with ONE raw statement: insert it, or update it only when the event is not older than
-// what is stored. The read-then-write of the ORM cost two query compilations per event; this costs none.
+// Projection rows written with ONE raw statement per table and batch: insert each row, or overwrite the stored one
+// only when its event is not older. The ORM's read-then-write cost two query compilations per event; this costs none.
 import 'server-only';
 import { z } from 'zod';
-import { Prisma, type Db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/client';
+import type { SqlRunner } from '@/lib/db/sql-runner';
+import { isOlderState } from './compare-state';
 
 export type ColumnValue = string | number | boolean | null;
 
-/** Within the event's second, a state applies when its rank is at least the stored one's (a status never goes back). */
-export interface SameSecondRank {
-  /** the stored column the rank is read from */
+/**
+ * One part of a row's rank within its event's second (parts compare left to right; a status never goes back):
+ * a column's value ranked through `rankOfValue` (a value not listed ranks 0), or without it the column's number
+ * itself (e.g. an amount refunded). The incoming row's rank is read from its own columns the same way.
+ */
+export interface RankPart {
   column: string;
-  /** the rank of each stored value, a value not listed ranking 0; without it the column's number is the rank (e.g. an amount refunded) */
   rankOfValue?: ReadonlyArray<readonly [ColumnValue, number]>;
-  /** the incoming state's rank */
-  incoming: number;
 }
 
-export interface ProjectionRow<Columns extends Record<string, ColumnValue>> {
+export interface ProjectionRow<Columns extends Record<string, ColumnValue> = Record<string, ColumnValue>> {
   /** the Prisma model's table, e.g. `StripeCustomer` */
   table: string;
   id: string;
@@ -28,7 +30,7 @@ export interface ProjectionRow<Columns extends Record<string, ColumnValue>> {
    */
   schema: z.ZodType<Columns>;
   /** without it, an event from the same second as the stored one applies (arrival order) */
-  sameSecondRank?: SameSecondRank;
+  sameSecondRank?: readonly RankPart[];
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -45,20 +47,30 @@ function rankSql(rank: number): Prisma.Sql {
   return Prisma.raw(String(rank));
 }
 
-function storedRankSql(table: Prisma.Sql, { column, rankOfValue }: SameSecondRank): Prisma.Sql {
-  const stored = Prisma.sql`${table}.${quoted(column)}`;
-  if (!rankOfValue) return stored;
-  const cases = rankOfValue.map(([value, rank]) =>
-    typeof value === 'boolean'
-      ? Prisma.sql`WHEN ${value ? stored : Prisma.sql`NOT ${stored}`} THEN ${rankSql(rank)}`
-      : Prisma.sql`WHEN ${stored} = ${value} THEN ${rankSql(rank)}`,
+function rankPartSql(row: Prisma.Sql, { column, rankOfValue }: RankPart): Prisma.Sql {
+  const value = Prisma.sql`${row}.${quoted(column)}`;
+  if (!rankOfValue) return value;
+  const cases = rankOfValue.map(([stored, rank]) =>
+    typeof stored === 'boolean'
+      ? Prisma.sql`WHEN ${stored ? value : Prisma.sql`NOT ${value}`} THEN ${rankSql(rank)}`
+      : Prisma.sql`WHEN ${value} = ${stored} THEN ${rankSql(rank)}`,
   );
   return Prisma.sql`(CASE ${Prisma.join(cases, ' ')} ELSE 0 END)`;
 }
 
+/** A row's rank as the SQL computes it, for choosing between rows of one object in the same batch. */
+function rankOfColumns(columns: Record<string, ColumnValue>, parts: readonly RankPart[]): number[] {
+  return parts.map(({ column, rankOfValue }) => {
+    const value = columns[column] ?? null;
+    if (rankOfValue) return rankOfValue.find(([listed]) => listed === value)?.[1] ?? 0;
+    return typeof value === 'boolean' ? Number(value) : Number(value ?? 0);
+  });
+}
+
 /** The columns every webhook-written row has, besides the object's own. */
 export function webhookRowSchema<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.object({
+  // Strict: a column the schema forgot is an error, not silently left unwritten.
+  return z.strictObject({
     ...shape,
     created: z.number().int(),
     updatedFromEventCreated: z.number().int(),
@@ -68,31 +80,82 @@ export function webhookRowSchema<Shape extends z.ZodRawShape>(shape: Shape) {
   });
 }
 
-/** A status ranking as the stored-value ranks of `SameSecondRank`. */
+/** A status ranking as a rank part's stored-value ranks. */
 export const ranksOfStatuses = (statusRank: Record<string, number>): Array<[string, number]> => Object.entries(statusRank);
 
-/**
- * Inserts the row, or overwrites the stored one when the incoming event is newer (`updatedFromEventCreated`), or
- * from the same second with a rank at least the stored one's. The database decides, so a concurrent newer
- * event that committed first wins. Returns false when the stored state was kept (the event is stale).
- */
-export async function upsertProjectionRow<Columns extends Record<string, ColumnValue>>(
-  db: Pick<Db, '$executeRaw'>,
-  { table, id, schema, sameSecondRank, ...row }: ProjectionRow<Columns>,
-): Promise<boolean> {
-  const columns: Record<string, ColumnValue> = schema.parse(row.columns);
+interface CheckedRow {
+  row: ProjectionRow;
+  columns: Record<string, ColumnValue>;
+  eventCreated: number;
+  rank: number[];
+}
+
+function checked(row: ProjectionRow): CheckedRow {
+  const columns: Record<string, ColumnValue> = row.schema.parse(row.columns);
   const eventCreated = columns.updatedFromEventCreated;
-  if (typeof eventCreated !== 'number') throw new Error(`${table}: updatedFromEventCreated is required`);
+  if (typeof eventCreated !== 'number') throw new Error(`${row.table}: updatedFromEventCreated is required`);
+  return { row, columns, eventCreated, rank: row.sameSecondRank ? rankOfColumns(columns, row.sameSecondRank) : [] };
+}
+
+/** Rows of one table under one ordering rule, written by one statement. */
+const statementKey = (row: ProjectionRow) => `${row.table} ${JSON.stringify(row.sameSecondRank ?? null)} ${Object.keys(row.columns).join(',')}`;
+
+/**
+ * Writes the rows as if one after another in the given order (each inserted, or overwriting the stored row when its
+ * event is not older), with one statement per table: of several rows for one object, only the one sequential writes would leave is written. Returns the
+ * rows that were written (inserted or overwriting an older state); the others were stale.
+ */
+export async function upsertProjectionRows(sql: SqlRunner, rows: readonly ProjectionRow[]): Promise<Set<ProjectionRow>> {
+  const written = new Set<ProjectionRow>();
+  // statement key → the winning row of each object; objects are keyed by table and id
+  let statements = new Map<string, Map<string, CheckedRow>>();
+  let statementOfObject = new Map<string, string>();
+  const writeStatements = async () => {
+    for (const winners of statements.values()) for (const { row } of await upsertWinners([...winners.values()], sql)) written.add(row);
+    statements = new Map();
+    statementOfObject = new Map();
+  };
+  for (const row of rows) {
+    const key = statementKey(row);
+    const object = `${row.table} ${row.id}`;
+    // The same object under another rule (e.g. a re-read customer after a payload): write what came before first.
+    if ((statementOfObject.get(object) ?? key) !== key) await writeStatements();
+    statementOfObject.set(object, key);
+    const winners = statements.get(key) ?? new Map<string, CheckedRow>();
+    statements.set(key, winners);
+    const incoming = checked(row);
+    const earlier = winners.get(row.id);
+    // Later rows win ties, as they would written one by one.
+    if (!earlier || !isOlderState({ eventCreated: incoming.eventCreated, rank: incoming.rank }, { eventCreated: earlier.eventCreated, rank: earlier.rank })) {
+      winners.set(row.id, incoming);
+    }
+  }
+  await writeStatements();
+  return written;
+}
+
+/** Rows of distinct ids, one table and one rule: the database decides against what is stored, so a concurrent newer event that committed first wins. */
+async function upsertWinners(unordered: CheckedRow[], sql: SqlRunner): Promise<CheckedRow[]> {
+  // In id order, so two concurrent batches lock shared rows in the same order (no deadlock on PostgreSQL).
+  const rows = unordered.sort((a, b) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  const { table, sameSecondRank } = rows[0]!.row;
   const tableSql = quoted(table);
-  const names = Object.keys(columns);
-  const storedCreated = Prisma.sql`${tableSql}."updatedFromEventCreated"`;
-  const isNotOlder = sameSecondRank
-    ? Prisma.sql`${storedCreated} < ${eventCreated} OR (${storedCreated} = ${eventCreated} AND ${storedRankSql(tableSql, sameSecondRank)} <= ${rankSql(sameSecondRank.incoming)})`
-    : Prisma.sql`${storedCreated} <= ${eventCreated}`;
-  const changed = await db.$executeRaw(Prisma.sql`
+  const names = Object.keys(rows[0]!.columns);
+  const stored = Prisma.sql`${tableSql}."updatedFromEventCreated"`;
+  const incoming = Prisma.sql`excluded."updatedFromEventCreated"`;
+  const rankTuple = (side: Prisma.Sql) => Prisma.sql`(${Prisma.join(sameSecondRank!.map((part) => rankPartSql(side, part)))})`;
+  const isNotOlder =
+    sameSecondRank && sameSecondRank.length > 0
+      ? Prisma.sql`${stored} < ${incoming} OR (${stored} = ${incoming} AND ${rankTuple(tableSql)} <= ${rankTuple(Prisma.raw('excluded'))})`
+      : Prisma.sql`${stored} <= ${incoming}`;
+  const now = new Date();
+  const values = rows.map(({ row, columns }) => Prisma.sql`(${row.id}, ${Prisma.join(names.map((name) => columns[name]))}, ${now})`);
+  const writtenIds = await sql.query<{ id: string }>(Prisma.sql`
     INSERT INTO ${tableSql} ("id", ${Prisma.join(names.map(quoted))}, "updatedAt")
-    VALUES (${id}, ${Prisma.join(names.map((name) => columns[name]))}, ${new Date()})
+    VALUES ${Prisma.join(values)}
     ON CONFLICT ("id") DO UPDATE SET ${Prisma.join([...names, 'updatedAt'].map((name) => Prisma.sql`${quoted(name)} = excluded.${quoted(name)}`))}
-    WHERE ${isNotOlder}`);
-  return changed === 1;
+    WHERE ${isNotOlder}
+    RETURNING "id"`);
+  const ids = new Set(writtenIds.map(({ id }) => id));
+  return rows.filter(({ row }) => ids.has(row.id));
 }

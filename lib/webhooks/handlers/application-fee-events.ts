@@ -3,9 +3,8 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { idOf } from '../compare-state';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
-import { upsertProjectionRow, webhookRowSchema } from '../upsert-projection-row';
+import type { ProjectionPlan } from '../projection-result';
+import { webhookRowSchema } from '../upsert-projection-row';
 
 export const APPLICATION_FEE_EVENT_TYPES = ['application_fee.created', 'application_fee.refunded'] as const;
 export type ApplicationFeeEvent = Extract<Stripe.Event, { type: (typeof APPLICATION_FEE_EVENT_TYPES)[number] }>;
@@ -19,11 +18,12 @@ const applicationFeeColumns = webhookRowSchema({
   chargeId: z.string().nullable(),
 });
 
-export async function applyApplicationFeeEvent(event: ApplicationFeeEvent, db: ProjectionDb): Promise<ProjectionResult> {
+export function planApplicationFeeEvent(event: ApplicationFeeEvent): ProjectionPlan {
   const fee = event.data.object;
   const accountId = idOf(fee.account);
-  if (!accountId) return { outcome: 'ignored', note: 'a fee without an account' };
-  const applied = await upsertProjectionRow(db, {
+  if (!accountId) return { result: { outcome: 'ignored', note: 'a fee without an account' } };
+  return {
+    row: {
     table: 'StripeApplicationFee',
     id: fee.id,
     schema: applicationFeeColumns,
@@ -41,7 +41,7 @@ export async function applyApplicationFeeEvent(event: ApplicationFeeEvent, db: P
       raw: JSON.stringify(fee),
     },
     // Fee refunds only grow, so within one second the fee refunded further is the later one.
-    sameSecondRank: { column: 'amountRefunded', incoming: fee.amount_refunded },
-  });
-  return applied ? { outcome: 'applied' } : { outcome: 'stale', note: 'an equal or newer state is already stored' };
+    sameSecondRank: [{ column: 'amountRefunded' }],
+    },
+  };
 }

@@ -1,9 +1,12 @@
 // charge.* (not disputes, whose object is a Dispute) → the StripeCharge projection.
 import 'server-only';
 import type Stripe from 'stripe';
-import { idOf, isOlderState } from '../compare-state';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
+import { z } from 'zod';
+import { Prisma } from '@/lib/db/client';
+import type { SqlRunner } from '@/lib/db/sql-runner';
+import { idOf } from '../compare-state';
+import type { ProjectionPlan } from '../projection-result';
+import { ranksOfStatuses, webhookRowSchema } from '../upsert-projection-row';
 
 export const CHARGE_EVENT_TYPES = [
   'charge.pending',
@@ -18,22 +21,16 @@ export type ChargeEvent = Extract<Stripe.Event, { type: (typeof CHARGE_EVENT_TYP
 
 // A charge settles once (pending → succeeded | failed); after that, captures and refunds only grow.
 const STATUS_RANK: Record<string, number> = { pending: 0, succeeded: 1, failed: 1 };
+const CAPTURED_RANKS = [[true, 1], [false, 0]] as const;
 export const chargeRank = (charge: { status: string; captured: boolean; amountRefunded: number }): number[] => [
   STATUS_RANK[charge.status] ?? 0,
   charge.captured ? 1 : 0,
   charge.amountRefunded,
 ];
 
-export async function applyChargeEvent(event: ChargeEvent, db: ProjectionDb): Promise<ProjectionResult> {
-  const charge = event.data.object;
-  const stored = await db.stripeCharge.findUnique({ where: { id: charge.id }, select: { updatedFromEventCreated: true, status: true, amountRefunded: true, raw: true } });
-  const incoming = { eventCreated: event.created, rank: chargeRank({ status: charge.status, captured: charge.captured, amountRefunded: charge.amount_refunded }) };
-  if (stored) {
-    const storedCaptured = (JSON.parse(stored.raw) as { captured?: boolean }).captured === true;
-    const storedStamp = { eventCreated: stored.updatedFromEventCreated, rank: chargeRank({ status: stored.status, captured: storedCaptured, amountRefunded: stored.amountRefunded }) };
-    if (isOlderState(incoming, storedStamp)) return { outcome: 'stale', note: 'an equal or newer state is already stored' };
-  }
-  const data = {
+/** The projection's columns for a charge as Stripe shows it, for every writer of the row. */
+export function chargeColumns(charge: Stripe.Charge) {
+  return {
     status: charge.status,
     amount: charge.amount,
     amountRefunded: charge.amount_refunded,
@@ -41,30 +38,47 @@ export async function applyChargeEvent(event: ChargeEvent, db: ProjectionDb): Pr
     customerId: idOf(charge.customer),
     paymentIntentId: idOf(charge.payment_intent),
     isDisputed: charge.disputed,
+    captured: charge.captured,
     created: charge.created,
-    updatedFromEventCreated: event.created,
-    updatedFromEventId: event.id,
-    source: 'webhook',
     raw: JSON.stringify(charge),
   };
-  if (!stored) {
-    await db.stripeCharge.create({ data: { id: charge.id, ...data } });
-  } else {
-    const { count } = await db.stripeCharge.updateMany({ where: { id: charge.id, updatedFromEventCreated: { lte: event.created } }, data });
-    if (count === 0) return { outcome: 'stale', note: 'a newer event was applied meanwhile' };
-  }
-  if (data.paymentIntentId) await copyToPaymentIntent(data.paymentIntentId, db);
-  return { outcome: 'applied' };
+}
+
+const chargeRowSchema = webhookRowSchema({
+  status: z.string(),
+  amount: z.number().int(),
+  amountRefunded: z.number().int(),
+  currency: z.string(),
+  customerId: z.string().nullable(),
+  paymentIntentId: z.string().nullable(),
+  isDisputed: z.boolean(),
+  captured: z.boolean(),
+});
+
+export function planChargeEvent(event: ChargeEvent): ProjectionPlan {
+  const charge = event.data.object;
+  return {
+    row: {
+      table: 'StripeCharge',
+      id: charge.id,
+      schema: chargeRowSchema,
+      columns: { ...chargeColumns(charge), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
+      sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }, { column: 'captured', rankOfValue: CAPTURED_RANKS }, { column: 'amountRefunded' }],
+    },
+  };
 }
 
 /**
- * The intent's refund and dispute columns are sums over its charges, recomputed from the stored charges so a
- * late or repeated charge event cannot count twice. They are not part of the intent's own event ordering.
+ * The intents' refund and dispute columns are sums over their stored charges, recomputed (one statement) after a
+ * batch wrote any of the intents or their charges, so a late or repeated charge event cannot count twice. They are
+ * not part of the intent's own event ordering.
  */
-async function copyToPaymentIntent(paymentIntentId: string, db: ProjectionDb): Promise<void> {
-  const charges = await db.stripeCharge.findMany({ where: { paymentIntentId }, select: { amountRefunded: true, isDisputed: true } });
-  await db.stripePaymentIntent.updateMany({
-    where: { id: paymentIntentId },
-    data: { amountRefunded: charges.reduce((sum, charge) => sum + charge.amountRefunded, 0), isDisputed: charges.some((charge) => charge.isDisputed) },
-  });
+export async function copyChargeTotalsToPaymentIntents(paymentIntentIds: readonly string[], sql: SqlRunner): Promise<void> {
+  if (paymentIntentIds.length === 0) return;
+  const charge = Prisma.sql`"StripeCharge"."paymentIntentId" = "StripePaymentIntent"."id"`;
+  await sql.execute(Prisma.sql`
+    UPDATE "StripePaymentIntent" SET
+      "amountRefunded" = COALESCE((SELECT SUM("StripeCharge"."amountRefunded") FROM "StripeCharge" WHERE ${charge}), 0),
+      "isDisputed" = EXISTS (SELECT 1 FROM "StripeCharge" WHERE ${charge} AND "StripeCharge"."isDisputed")
+    WHERE "id" IN (${Prisma.join([...new Set(paymentIntentIds)])})`);
 }

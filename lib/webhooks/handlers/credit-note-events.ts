@@ -3,9 +3,8 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { idOf } from '../compare-state';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
-import { ranksOfStatuses, upsertProjectionRow, webhookRowSchema } from '../upsert-projection-row';
+import type { ProjectionPlan } from '../projection-result';
+import { ranksOfStatuses, webhookRowSchema } from '../upsert-projection-row';
 
 export const CREDIT_NOTE_EVENT_TYPES = ['credit_note.created', 'credit_note.updated', 'credit_note.voided'] as const;
 export type CreditNoteEvent = Extract<Stripe.Event, { type: (typeof CREDIT_NOTE_EVENT_TYPES)[number] }>;
@@ -40,14 +39,15 @@ export function creditNoteRow(note: Stripe.CreditNote) {
   };
 }
 
-export async function applyCreditNoteEvent(event: CreditNoteEvent, db: ProjectionDb): Promise<ProjectionResult> {
+export function planCreditNoteEvent(event: CreditNoteEvent): ProjectionPlan {
   const note = event.data.object;
-  const applied = await upsertProjectionRow(db, {
+  return {
+    row: {
     table: 'StripeCreditNote',
     id: note.id,
     schema: creditNoteColumns,
     columns: { ...creditNoteRow(note), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
-    sameSecondRank: { column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK), incoming: STATUS_RANK[note.status] ?? 0 },
-  });
-  return applied ? { outcome: 'applied' } : { outcome: 'stale', note: 'an equal or newer state is already stored' };
+    sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
+    },
+  };
 }

@@ -1,9 +1,10 @@
 // charge.dispute.* (the object is a Dispute, not a Charge) → the StripeDispute projection.
 import 'server-only';
 import type Stripe from 'stripe';
-import { idOf, isOlderState, type StateStamp } from '../compare-state';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
+import { z } from 'zod';
+import { idOf } from '../compare-state';
+import type { ProjectionPlan } from '../projection-result';
+import { ranksOfStatuses, webhookRowSchema } from '../upsert-projection-row';
 
 export const DISPUTE_EVENT_TYPES = [
   'charge.dispute.created',
@@ -25,7 +26,6 @@ const STATUS_RANK: Record<string, number> = {
   lost: 2,
   prevented: 2,
 };
-const rankOf = (status: string, submissionCount: number): number[] => [STATUS_RANK[status] ?? 0, submissionCount];
 
 /** The projection row for a dispute as Stripe describes it. */
 export function disputeRow(dispute: Stripe.Dispute) {
@@ -44,31 +44,34 @@ export function disputeRow(dispute: Stripe.Dispute) {
   };
 }
 
-/** Another event of the same second wrote the stored row: the payloads cannot be ordered, so re-read. */
-export async function isDisputeTie(event: DisputeEvent, db: ProjectionDb): Promise<boolean> {
-  const stored = await db.stripeDispute.findUnique({ where: { id: event.data.object.id }, select: { updatedFromEventCreated: true, updatedFromEventId: true } });
-  return stored !== null && stored.updatedFromEventId !== null && stored.updatedFromEventId !== event.id && stored.updatedFromEventCreated === event.created;
-}
 
-export async function applyDisputeEvent(
+const disputeRowSchema = webhookRowSchema({
+  status: z.string(),
+  reason: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+  chargeId: z.string(),
+  paymentIntentId: z.string().nullable(),
+  evidenceDueBy: z.number().int().nullable(),
+  hasEvidence: z.boolean(),
+  submissionCount: z.number().int(),
+});
+
+export function planDisputeEvent(
   event: DisputeEvent,
-  db: ProjectionDb,
   /** Stripe's current dispute, read because this event tied with the stored one */
   current?: Stripe.Dispute,
-): Promise<ProjectionResult> {
+): ProjectionPlan {
   const dispute = current ?? event.data.object;
-  const stored = await db.stripeDispute.findUnique({ where: { id: dispute.id }, select: { updatedFromEventCreated: true, status: true, submissionCount: true } });
-  const incoming: StateStamp = { eventCreated: event.created, rank: rankOf(dispute.status, dispute.evidence_details?.submission_count ?? 0) };
-  const isOlder = current
-    ? stored !== null && event.created < stored.updatedFromEventCreated
-    : stored !== null && isOlderState(incoming, { eventCreated: stored.updatedFromEventCreated, rank: rankOf(stored.status, stored.submissionCount) });
-  if (isOlder) return { outcome: 'stale', note: 'an equal or newer state is already stored' };
-  const data = { ...disputeRow(dispute), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' };
-  if (!stored) {
-    await db.stripeDispute.create({ data: { id: dispute.id, ...data } });
-    return { outcome: 'applied' };
-  }
-  const note = current ? 're-read from Stripe: another change in the same second' : undefined;
-  const { count } = await db.stripeDispute.updateMany({ where: { id: dispute.id, updatedFromEventCreated: { lte: event.created } }, data });
-  return count === 1 ? { outcome: 'applied', note } : { outcome: 'stale', note: 'a newer event was applied meanwhile' };
+  return {
+    row: {
+      table: 'StripeDispute',
+      id: dispute.id,
+      schema: disputeRowSchema,
+      columns: { ...disputeRow(dispute), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
+      // A fresh read is the newest state there is, so within the event's second it needs no rank.
+      sameSecondRank: current ? undefined : [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }, { column: 'submissionCount' }],
+    },
+    appliedNote: current ? 're-read from Stripe: another change in the same second' : undefined,
+  };
 }

@@ -1,9 +1,10 @@
 // invoice.* → the StripeInvoice projection: status and the amounts due, paid and remaining.
 import 'server-only';
-import Stripe from 'stripe';
-import { idOf, isOlderState, type StateStamp } from '../compare-state';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
+import type Stripe from 'stripe';
+import { z } from 'zod';
+import { idOf } from '../compare-state';
+import type { ProjectionPlan } from '../projection-result';
+import { ranksOfStatuses, webhookRowSchema } from '../upsert-projection-row';
 
 // invoice.upcoming is left out: it previews an invoice that does not exist yet (no id).
 export const INVOICE_EVENT_TYPES = [
@@ -30,7 +31,6 @@ const DELETED = 'deleted';
 // Credit notes move an invoice back (a void note reopens a paid-by-credit invoice), so the rank only orders a
 // same-second pair when no re-read is possible; with a client, a same-second pair is settled by re-reading.
 const STATUS_RANK: Record<string, number> = { draft: 0, open: 1, uncollectible: 2, paid: 3, void: 3, [DELETED]: 4 };
-const rankOf = (status: string): number[] => [STATUS_RANK[status] ?? 0];
 const statusOf = (event: InvoiceEvent, invoice: Stripe.Invoice) => (event.type === 'invoice.deleted' ? DELETED : (invoice.status ?? 'draft'));
 
 /** The projection row for an invoice as Stripe describes it. */
@@ -51,44 +51,36 @@ export function invoiceRow(invoice: Stripe.Invoice, status: string = invoice.sta
   };
 }
 
-/** Another event of the same second wrote the stored row (an invoice changes several times a second): re-read. */
-export async function isInvoiceTie(event: InvoiceEvent, db: ProjectionDb): Promise<boolean> {
-  if (event.type === 'invoice.deleted') return false; // nothing left to re-read, and deleted is final
-  const stored = await db.stripeInvoice.findUnique({ where: { id: event.data.object.id }, select: { updatedFromEventCreated: true, updatedFromEventId: true } });
-  return stored !== null && stored.updatedFromEventId !== null && stored.updatedFromEventId !== event.id && stored.updatedFromEventCreated === event.created;
-}
 
-/** On a tie, Stripe's invoice as it is now; undefined when it has been deleted since (the payload then decides). */
-export async function readInvoiceOnTie(event: InvoiceEvent, db: ProjectionDb, stripe: Stripe): Promise<Stripe.Invoice | undefined> {
-  if (!(await isInvoiceTie(event, db))) return undefined;
-  try {
-    return await stripe.invoices.retrieve(event.data.object.id);
-  } catch (error) {
-    // A draft deleted meanwhile: failing here would only make Stripe retry an event that can never be re-read.
-    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') return undefined;
-    throw error;
-  }
-}
 
-export async function applyInvoiceEvent(
+const invoiceRowSchema = webhookRowSchema({
+  status: z.string(),
+  customerId: z.string().nullable(),
+  number: z.string().nullable(),
+  currency: z.string(),
+  total: z.number().int(),
+  amountDue: z.number().int(),
+  amountPaid: z.number().int(),
+  amountRemaining: z.number().int(),
+  quoteId: z.string().nullable(),
+  subscriptionId: z.string().nullable(),
+});
+
+export function planInvoiceEvent(
   event: InvoiceEvent,
-  db: ProjectionDb,
   /** Stripe's current invoice, read because this event tied with the stored one */
   current?: Stripe.Invoice,
-): Promise<ProjectionResult> {
+): ProjectionPlan {
   const invoice = current ?? event.data.object;
   const status = current ? (current.status ?? 'draft') : statusOf(event, invoice);
-  const stored = await db.stripeInvoice.findUnique({ where: { id: invoice.id }, select: { updatedFromEventCreated: true, status: true } });
-  const isOlder = current
-    ? stored !== null && event.created < stored.updatedFromEventCreated
-    : stored !== null && isOlderState({ eventCreated: event.created, rank: rankOf(status) } satisfies StateStamp, { eventCreated: stored.updatedFromEventCreated, rank: rankOf(stored.status) });
-  if (isOlder) return { outcome: 'stale', note: 'an equal or newer state is already stored' };
-  const data = { ...invoiceRow(invoice, status), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' };
-  if (!stored) {
-    await db.stripeInvoice.create({ data: { id: invoice.id, ...data } });
-    return { outcome: 'applied' };
-  }
-  const note = current ? 're-read from Stripe: another change in the same second' : undefined;
-  const { count } = await db.stripeInvoice.updateMany({ where: { id: invoice.id, updatedFromEventCreated: { lte: event.created } }, data });
-  return count === 1 ? { outcome: 'applied', note } : { outcome: 'stale', note: 'a newer event was applied meanwhile' };
+  return {
+    row: {
+      table: 'StripeInvoice',
+      id: invoice.id,
+      schema: invoiceRowSchema,
+      columns: { ...invoiceRow(invoice, status), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
+      sameSecondRank: current ? undefined : [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
+    },
+    appliedNote: current ? 're-read from Stripe: another change in the same second' : undefined,
+  };
 }

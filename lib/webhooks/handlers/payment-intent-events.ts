@@ -1,9 +1,10 @@
 // payment_intent.* → the StripePaymentIntent projection.
 import 'server-only';
 import type Stripe from 'stripe';
-import { idOf, isOlderState } from '../compare-state';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
+import { z } from 'zod';
+import { idOf } from '../compare-state';
+import type { ProjectionPlan } from '../projection-result';
+import { webhookRowSchema } from '../upsert-projection-row';
 
 export const PAYMENT_INTENT_EVENT_TYPES = [
   'payment_intent.created',
@@ -79,6 +80,7 @@ export function paymentIntentColumns(intent: Stripe.PaymentIntent) {
     description: intent.description,
     captureMethod: intent.capture_method,
     latestChargeId: idOf(intent.latest_charge),
+    statusRank: STATUS_RANK[stepOf(intent.status, Boolean(intent.last_payment_error))] ?? 0,
     searchText: paymentIntentSearchText(intent),
     created: intent.created,
     createdDay: Math.floor(intent.created / SECONDS_PER_DAY),
@@ -86,25 +88,34 @@ export function paymentIntentColumns(intent: Stripe.PaymentIntent) {
   };
 }
 
-export async function applyPaymentIntentEvent(event: PaymentIntentEvent, db: ProjectionDb): Promise<ProjectionResult> {
+const paymentIntentRowSchema = webhookRowSchema({
+  status: z.string(),
+  amount: z.number().int(),
+  amountReceived: z.number().int(),
+  amountCapturable: z.number().int(),
+  currency: z.string(),
+  customerId: z.string().nullable(),
+  description: z.string().nullable(),
+  captureMethod: z.string(),
+  latestChargeId: z.string().nullable(),
+  statusRank: z.number().int(),
+  searchText: z.string(),
+  createdDay: z.number().int(),
+});
+
+/**
+ * The intent's row; its refund and dispute columns are left to the charges (copyChargeTotalsToPaymentIntents runs
+ * after every batch that wrote an intent or a charge, so an intent created after its charges takes their totals).
+ */
+export function planPaymentIntentEvent(event: PaymentIntentEvent): ProjectionPlan {
   const intent = event.data.object;
-  const stored = await db.stripePaymentIntent.findUnique({
-    where: { id: intent.id },
-    select: { updatedFromEventCreated: true, status: true, amountReceived: true, raw: true },
-  });
-  const incoming = { eventCreated: event.created, rank: rankOf(stepOf(intent.status, Boolean(intent.last_payment_error)), intent.amount_received) };
-  const storedStep = stored ? stepOf(stored.status, Boolean((JSON.parse(stored.raw) as { last_payment_error?: unknown }).last_payment_error)) : '';
-  if (stored && isOlderState(incoming, { eventCreated: stored.updatedFromEventCreated, rank: rankOf(storedStep, stored.amountReceived) })) {
-    return { outcome: 'stale', note: 'an equal or newer state is already stored' };
-  }
-  const data = { ...paymentIntentColumns(intent), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' };
-  if (!stored) {
-    // Charge events may have arrived first: take what they already recorded.
-    const charges = await db.stripeCharge.findMany({ where: { paymentIntentId: intent.id }, select: { amountRefunded: true, isDisputed: true } });
-    const fromCharges = { amountRefunded: charges.reduce((sum, charge) => sum + charge.amountRefunded, 0), isDisputed: charges.some((charge) => charge.isDisputed) };
-    await db.stripePaymentIntent.create({ data: { id: intent.id, ...data, ...fromCharges } });
-    return { outcome: 'applied' };
-  }
-  const { count } = await db.stripePaymentIntent.updateMany({ where: { id: intent.id, updatedFromEventCreated: { lte: event.created } }, data });
-  return count === 1 ? { outcome: 'applied' } : { outcome: 'stale', note: 'a newer event was applied meanwhile' };
+  return {
+    row: {
+      table: 'StripePaymentIntent',
+      id: intent.id,
+      schema: paymentIntentRowSchema,
+      columns: { ...paymentIntentColumns(intent), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
+      sameSecondRank: [{ column: 'statusRank' }, { column: 'amountReceived' }],
+    },
+  };
 }

@@ -2,9 +2,8 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { z } from 'zod';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
-import { ranksOfStatuses, upsertProjectionRow, webhookRowSchema } from '../upsert-projection-row';
+import type { ProjectionPlan } from '../projection-result';
+import { ranksOfStatuses, webhookRowSchema } from '../upsert-projection-row';
 
 export const PAYOUT_EVENT_TYPES = ['payout.created', 'payout.updated', 'payout.paid', 'payout.failed', 'payout.canceled'] as const;
 export type PayoutEvent = Extract<Stripe.Event, { type: (typeof PAYOUT_EVENT_TYPES)[number] }>;
@@ -21,9 +20,10 @@ const payoutColumns = webhookRowSchema({
   failureCode: z.string().nullable(),
 });
 
-export async function applyPayoutEvent(event: PayoutEvent, db: ProjectionDb): Promise<ProjectionResult> {
+export function planPayoutEvent(event: PayoutEvent): ProjectionPlan {
   const payout = event.data.object;
-  const applied = await upsertProjectionRow(db, {
+  return {
+    row: {
     table: 'StripePayout',
     id: payout.id,
     schema: payoutColumns,
@@ -40,7 +40,7 @@ export async function applyPayoutEvent(event: PayoutEvent, db: ProjectionDb): Pr
       source: 'webhook',
       raw: JSON.stringify(payout),
     },
-    sameSecondRank: { column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK), incoming: STATUS_RANK[payout.status] ?? 0 },
-  });
-  return applied ? { outcome: 'applied' } : { outcome: 'stale', note: 'an equal or newer state is already stored' };
+    sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
+    },
+  };
 }

@@ -3,9 +3,8 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { idOf } from '../compare-state';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
-import { ranksOfStatuses, upsertProjectionRow, webhookRowSchema } from '../upsert-projection-row';
+import type { ProjectionPlan } from '../projection-result';
+import { ranksOfStatuses, webhookRowSchema } from '../upsert-projection-row';
 
 export const QUOTE_EVENT_TYPES = ['quote.created', 'quote.finalized', 'quote.accepted', 'quote.canceled'] as const;
 export type QuoteEvent = Extract<Stripe.Event, { type: (typeof QUOTE_EVENT_TYPES)[number] }>;
@@ -40,14 +39,15 @@ export function quoteRow(quote: Stripe.Quote) {
   };
 }
 
-export async function applyQuoteEvent(event: QuoteEvent, db: ProjectionDb): Promise<ProjectionResult> {
+export function planQuoteEvent(event: QuoteEvent): ProjectionPlan {
   const quote = event.data.object;
-  const applied = await upsertProjectionRow(db, {
+  return {
+    row: {
     table: 'StripeQuote',
     id: quote.id,
     schema: quoteColumns,
     columns: { ...quoteRow(quote), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
-    sameSecondRank: { column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK), incoming: STATUS_RANK[quote.status] ?? 0 },
-  });
-  return applied ? { outcome: 'applied' } : { outcome: 'stale', note: 'an equal or newer state is already stored' };
+    sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
+    },
+  };
 }

@@ -3,9 +3,8 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { idOf } from '../compare-state';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
-import { ranksOfStatuses, upsertProjectionRow, webhookRowSchema } from '../upsert-projection-row';
+import type { ProjectionPlan } from '../projection-result';
+import { ranksOfStatuses, webhookRowSchema } from '../upsert-projection-row';
 
 export const REFUND_EVENT_TYPES = ['refund.created', 'refund.updated', 'refund.failed', 'charge.refund.updated'] as const;
 export type RefundEvent = Extract<Stripe.Event, { type: (typeof REFUND_EVENT_TYPES)[number] }>;
@@ -23,9 +22,10 @@ const refundColumns = webhookRowSchema({
   reason: z.string().nullable(),
 });
 
-export async function applyRefundEvent(event: RefundEvent, db: ProjectionDb): Promise<ProjectionResult> {
+export function planRefundEvent(event: RefundEvent): ProjectionPlan {
   const refund = event.data.object;
-  const applied = await upsertProjectionRow(db, {
+  return {
+    row: {
     table: 'StripeRefund',
     id: refund.id,
     schema: refundColumns,
@@ -42,7 +42,7 @@ export async function applyRefundEvent(event: RefundEvent, db: ProjectionDb): Pr
       source: 'webhook',
       raw: JSON.stringify(refund),
     },
-    sameSecondRank: { column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK), incoming: STATUS_RANK[refund.status ?? 'pending'] ?? 0 },
-  });
-  return applied ? { outcome: 'applied' } : { outcome: 'stale', note: 'an equal or newer state is already stored' };
+    sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
+    },
+  };
 }

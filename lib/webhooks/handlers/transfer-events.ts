@@ -3,9 +3,8 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { idOf } from '../compare-state';
-import type { ProjectionDb } from '../projection-db';
-import type { ProjectionResult } from '../projection-result';
-import { upsertProjectionRow, webhookRowSchema } from '../upsert-projection-row';
+import type { ProjectionPlan } from '../projection-result';
+import { webhookRowSchema } from '../upsert-projection-row';
 
 export const TRANSFER_EVENT_TYPES = ['transfer.created', 'transfer.updated', 'transfer.reversed'] as const;
 export type TransferEvent = Extract<Stripe.Event, { type: (typeof TRANSFER_EVENT_TYPES)[number] }>;
@@ -21,11 +20,12 @@ const transferColumns = webhookRowSchema({
   isReversed: z.boolean(),
 });
 
-export async function applyTransferEvent(event: TransferEvent, db: ProjectionDb): Promise<ProjectionResult> {
+export function planTransferEvent(event: TransferEvent): ProjectionPlan {
   const transfer = event.data.object;
   const destination = idOf(transfer.destination);
-  if (!destination) return { outcome: 'ignored', note: 'a transfer without a destination account' };
-  const applied = await upsertProjectionRow(db, {
+  if (!destination) return { result: { outcome: 'ignored', note: 'a transfer without a destination account' } };
+  return {
+    row: {
     table: 'StripeTransfer',
     id: transfer.id,
     schema: transferColumns,
@@ -45,7 +45,7 @@ export async function applyTransferEvent(event: TransferEvent, db: ProjectionDb)
       raw: JSON.stringify(transfer),
     },
     // Reversals only grow, so within one second the transfer reversed further is the later one.
-    sameSecondRank: { column: 'amountReversed', incoming: transfer.amount_reversed },
-  });
-  return applied ? { outcome: 'applied' } : { outcome: 'stale', note: 'an equal or newer state is already stored' };
+    sameSecondRank: [{ column: 'amountReversed' }],
+    },
+  };
 }

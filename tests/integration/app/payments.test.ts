@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeValidatedAction } from '@/lib/actions/make-validated-action';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/require-role';
-import { createDb } from '@/lib/db/client';
+import { createDb, inDriverTransaction } from '@/lib/db/client';
 import { cancelPaymentIntent } from '@/lib/payments/cancel-payment-intent';
 import { capturePaymentIntent } from '@/lib/payments/capture-payment-intent';
 import { confirmPaymentIntent } from '@/lib/payments/confirm-payment-intent';
@@ -369,7 +369,7 @@ describe('the projection after an action', () => {
 
     const [succeeded] = (await stripe.events.list({ type: 'payment_intent.succeeded' })).data;
     expect(succeeded).toBeDefined();
-    await db.$transaction((tx) => applyStripeEvent(succeeded!, tx));
+    await inDriverTransaction(db, (sql) => applyStripeEvent(succeeded!, sql));
     expect(await retrievePayment({ paymentIntentId }, { stripe, db })).toMatchObject({ status: 'succeeded', isConfirming: false });
 
     await projectPaymentIntentResponse(authorized, db);
