@@ -6,6 +6,7 @@ import { DEFAULT_DATABASE_URL } from './db/database-url';
 const SANDBOX_API_BASE = 'http://127.0.0.1:12111';
 const SANDBOX_SECRET_KEY = 'sk_test_paydesk_sandbox';
 const SANDBOX_PUBLISHABLE_KEY = 'pk_test_paydesk_sandbox';
+const DEFAULT_APP_URL = 'http://localhost:3000';
 
 const schema = z.object({
   DATABASE_URL: z.string().trim().default(DEFAULT_DATABASE_URL),
@@ -28,6 +29,8 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^whsec_[A-Za-z0-9_+/=]+$/, 'each comma-separated secret must look like whsec_…'))),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BETTER_AUTH_URL: z.url().optional(),
+  // Where Stripe should deliver webhooks when the lean listener (`npm run webhooks:listen`) serves them instead of the app.
+  WEBHOOK_LISTENER_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -47,6 +50,10 @@ function load() {
     stripeSecretKey: env.STRIPE_SECRET_KEY ?? SANDBOX_SECRET_KEY,
     stripePublishableKey: env.STRIPE_PUBLISHABLE_KEY ?? SANDBOX_PUBLISHABLE_KEY,
     webhookSecrets: env.STRIPE_WEBHOOK_SECRET,
+    /** the app's public URL */
+    appUrl: env.BETTER_AUTH_URL ?? DEFAULT_APP_URL,
+    /** the public URL webhooks are delivered to: the lean listener's when one is configured, else the app's */
+    webhookBaseUrl: env.WEBHOOK_LISTENER_URL ?? env.BETTER_AUTH_URL ?? DEFAULT_APP_URL,
   };
 }
 

@@ -8,7 +8,7 @@ import { readSandboxEndpoint, writeSandboxEndpoint, type StoredSandboxEndpoint }
 export const WEBHOOK_PATH = '/api/webhooks/stripe';
 
 export interface EnsureSandboxWebhookEndpointOptions {
-  /** the app's public URL (BETTER_AUTH_URL), which the sandbox posts to */
+  /** the public URL the sandbox posts to: the app's (BETTER_AUTH_URL), or the lean listener's (WEBHOOK_LISTENER_URL) */
   appUrl: string;
 }
 

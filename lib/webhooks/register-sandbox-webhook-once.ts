@@ -6,7 +6,6 @@ import { serverEnv } from '@/lib/env';
 import { ensureSandboxWebhookEndpoint } from './ensure-sandbox-webhook-endpoint';
 import type { StoredSandboxEndpoint } from './sandbox-endpoint-setting';
 
-const DEFAULT_APP_URL = 'http://localhost:3000';
 let inFlight: Promise<StoredSandboxEndpoint> | null = null;
 
 /** Null when the app talks to real Stripe: there the secret comes from STRIPE_WEBHOOK_SECRET. */
@@ -14,7 +13,7 @@ export async function registerSandboxWebhookOnce(dependencies: { stripe: Stripe;
   const env = serverEnv();
   if (!env.isSandbox) return null;
   // Two callers at once (start-up and a first delivery) must not register two endpoints.
-  inFlight ??= ensureSandboxWebhookEndpoint({ appUrl: env.BETTER_AUTH_URL ?? DEFAULT_APP_URL }, dependencies).finally(() => {
+  inFlight ??= ensureSandboxWebhookEndpoint({ appUrl: env.webhookBaseUrl }, dependencies).finally(() => {
     inFlight = null;
   });
   return inFlight;

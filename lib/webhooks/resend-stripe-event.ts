@@ -10,7 +10,7 @@ import { WEBHOOK_PATH } from './ensure-sandbox-webhook-endpoint';
 export interface ResendStripeEventOptions {
   eventId: string;
   actor: Pick<SessionUser, 'id' | 'email' | 'role'>;
-  /** the app's public URL, to find its endpoint among the account's */
+  /** the public URL webhooks are delivered to (the app's, or the lean listener's), to find its endpoint among the account's */
   appUrl: string;
   isSandbox: boolean;
 }

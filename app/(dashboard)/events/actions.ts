@@ -16,7 +16,6 @@ import { ingestMissedEvents } from '@/lib/webhooks/ingest-missed-events';
 import { replayStripeEvent } from '@/lib/webhooks/replay-stripe-event';
 import { resendStripeEvent } from '@/lib/webhooks/resend-stripe-event';
 
-const DEFAULT_APP_URL = 'http://localhost:3000';
 
 export const replayEventAction = validatedAction(
   { name: 'replay-stripe-event', permission: 'events:replay', schema: replayEventSchema },
@@ -33,7 +32,7 @@ export const resendEventAction = validatedAction(
   async (input, { user }): Promise<string> => {
     const env = serverEnv();
     const { webhookEndpoint } = await resendStripeEvent(
-      { eventId: input.eventId, actor: user, appUrl: env.BETTER_AUTH_URL ?? DEFAULT_APP_URL, isSandbox: env.isSandbox },
+      { eventId: input.eventId, actor: user, appUrl: env.webhookBaseUrl, isSandbox: env.isSandbox },
       { stripe: stripe(), db },
     );
     revalidatePath('/events');
