@@ -52,7 +52,13 @@ export interface ChaosSummary {
   faultsInjected: Record<string, number>;
   /** counted by the in-process listener only */
   webhookDeliveriesReceived: number | null;
+  /** the endpoint's deliveries at the end, by status (failed: every attempt met a killed listener or an error) */
+  webhookDeliveries: Record<string, number>;
   listenerRestarts: number;
+  /** how long the listener was down in all: from the kill until the restarted one listens */
+  listenerDownMs: number;
+  /** events Stripe made in the run, and those the missed-event check found not applied and applied */
+  eventsChecked: number;
   missedEventsApplied: number;
   compared: Partial<Record<ComparedType, number>>;
   backfill: { pagesBeforeKill: number; unfinishedTypesAfterKill: number; objectsImported: number; compared: Partial<Record<ComparedType, number>> } | null;
@@ -101,7 +107,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     operationsFailed: 0,
     faultsInjected: {},
     webhookDeliveriesReceived: null,
+    webhookDeliveries: {},
     listenerRestarts: 0,
+    listenerDownMs: 0,
+    eventsChecked: 0,
     missedEventsApplied: 0,
     compared: {},
     backfill: null,
@@ -126,7 +135,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
       })
     : null;
   await child?.start();
-  await controls.call('POST', '/_sandbox/webhooks/config', { retry_base_ms: 150, max_attempts: 6, timeout_ms: 5000 });
+  // Stripe retries for days; here eight attempts over ~20 s, enough to outlast a restart of the listener (its start
+  // takes seconds on a busy machine), so the missed-event check has only the dropped deliveries left to find.
+  await controls.call('POST', '/_sandbox/webhooks/config', { retry_base_ms: 150, max_attempts: 8, timeout_ms: 5000 });
 
   /**
    * One form submission: sometimes double-clicked (two calls at once), retried with the same nonce after
@@ -209,10 +220,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     while (workloadRunning) {
       await sleep(restart.everyMs);
       if (!workloadRunning) break;
+      const killedAt = Date.now();
       await child.kill();
       await sleep(300);
       await child.start();
       summary.listenerRestarts += 1;
+      summary.listenerDownMs += Date.now() - killedAt;
     }
   })();
 
@@ -235,10 +248,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   const workloadFaults = await disarmFaults(controls);
 
   log('waiting for pending webhook deliveries');
-  await waitForDeliveries(controls, endpoint.id);
+  summary.webhookDeliveries = await waitForDeliveries(controls, endpoint.id);
   summary.webhookDeliveriesReceived = listener?.received() ?? null;
 
   const missed = await ingestMissedEvents({ days: 1 }, { stripe, db });
+  summary.eventsChecked = missed.checked;
   summary.missedEventsApplied += missed.missed.length;
   for (const event of missed.missed.filter((entry) => entry.result === 'failed')) summary.differences.push(`missed event ${event.id} (${event.type}) could not be applied`);
   const left = await findMissedEvents({ days: 1 }, { stripe, db });
@@ -283,13 +297,21 @@ async function disarmFaults(controls: SandboxControls): Promise<Record<string, n
   return faults.injected as Record<string, number>;
 }
 
-/** Until no delivery to the endpoint is pending (a reorder's held ones were released by the disarm). */
-async function waitForDeliveries(controls: ReturnType<typeof sandboxControls>, endpointId: string): Promise<void> {
+/**
+ * Until no delivery to the endpoint is pending (a reorder's held ones were released by the disarm), or 30 s; the
+ * deliveries by status then.
+ */
+async function waitForDeliveries(controls: SandboxControls, endpointId: string): Promise<Record<string, number>> {
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const deliveries = await controls.call('GET', '/_sandbox/webhook_deliveries', { webhook_endpoint: endpointId });
-    const pending = (deliveries.data as { status: string }[]).filter((delivery) => delivery.status === 'pending');
-    if (pending.length === 0) return;
+  for (;;) {
+    const deliveries = (await controls.call('GET', '/_sandbox/webhook_deliveries', { webhook_endpoint: endpointId })).data as { status: string; attempts: { error?: string | null; status_code?: number | null }[] }[];
+    const byStatus: Record<string, number> = {};
+    for (const delivery of deliveries) {
+      const last = delivery.attempts.at(-1);
+      const why = delivery.status === 'failed' ? ` (${last?.status_code ?? last?.error ?? '?'})` : '';
+      byStatus[`${delivery.status}${why}`] = (byStatus[`${delivery.status}${why}`] ?? 0) + 1;
+    }
+    if (!deliveries.some((delivery) => delivery.status === 'pending') || Date.now() > deadline) return byStatus;
     await sleep(250);
   }
 }
@@ -332,7 +354,8 @@ export function formatChaosSummary(summary: ChaosSummary): string {
     `operations by kind: ${listOf(summary.operationsByKind)}`,
     `retries (double-clicks and resubmissions, same nonce): ${summary.retries}`,
     `faults injected: ${listOf(summary.faultsInjected)}`,
-    `webhook deliveries received: ${summary.webhookDeliveriesReceived ?? 'in the child listener'}; listener killed and restarted: ${summary.listenerRestarts} times; missed events applied by the check: ${summary.missedEventsApplied}`,
+    `webhook deliveries by status: ${listOf(summary.webhookDeliveries)}${summary.webhookDeliveriesReceived === null ? '' : ` (${summary.webhookDeliveriesReceived} requests received)`}; listener killed and restarted: ${summary.listenerRestarts} times, down ${(summary.listenerDownMs / 1000).toFixed(1)} s in all`,
+    `events: ${summary.eventsChecked}; missed (never applied) and applied by the missed-event check: ${summary.missedEventsApplied}`,
     `compared object by object: ${listOf(summary.compared)}`,
     backfill
       ? `backfill killed after ${backfill.pagesBeforeKill} pages (${backfill.unfinishedTypesAfterKill} types unfinished), resumed and finished: ${backfill.objectsImported} objects; compared: ${listOf(backfill.compared)}`
