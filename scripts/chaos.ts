@@ -55,6 +55,7 @@ async function main(): Promise<number> {
       parallel: args.parallel,
       restartListener: { databaseUrl: database.url, everyMs: 2000 },
       backfillDatabaseUrl: backfillDatabase.url,
+      backfillWhileRunning: true,
       log: (line) => console.log(line),
     });
     console.log(formatChaosSummary(summary));

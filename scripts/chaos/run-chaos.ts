@@ -12,7 +12,7 @@ import { checkLedger } from './check-ledger';
 import { compareProjection, SYNCED_COMPARED_TYPES, type ComparedType } from './compare-projection';
 import { connectStory, onboardSeller } from './connect-story';
 import { disputeStory } from './dispute-story';
-import { killBackfillMidway } from './kill-backfill';
+import { killBackfillMidway, type BackfillKillResult } from './kill-backfill';
 import { paymentStory, type PaymentStory } from './payment-story';
 import { quoteCancelStory, quotePaidStory } from './quote-story';
 import { CHAOS_FAULTS, sandboxControls, type SandboxControls } from './sandbox-controls';
@@ -38,6 +38,11 @@ export interface ChaosOptions {
   restartListener?: { databaseUrl: string; everyMs: number };
   /** an empty, migrated database for the backfill that is killed midway; no backfill without it */
   backfillDatabaseUrl?: string;
+  /**
+   * Also backfill into the run's own database while the workload and its webhooks write, killed midway and resumed
+   * (needs `restartListener`'s URL; only for a throw-away database, as it leaves sync state behind).
+   */
+  backfillWhileRunning?: boolean;
   log?: (line: string) => void;
 }
 
@@ -61,7 +66,8 @@ export interface ChaosSummary {
   eventsChecked: number;
   missedEventsApplied: number;
   compared: Partial<Record<ComparedType, number>>;
-  backfill: { pagesBeforeKill: number; unfinishedTypesAfterKill: number; objectsImported: number; compared: Partial<Record<ComparedType, number>> } | null;
+  backfill: (BackfillKillResult & { compared: Partial<Record<ComparedType, number>> }) | null;
+  backfillWhileRunning: BackfillKillResult | null;
   differences: string[];
   durationMs: number;
 }
@@ -114,6 +120,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     missedEventsApplied: 0,
     compared: {},
     backfill: null,
+    backfillWhileRunning: null,
     differences: [],
     durationMs: 0,
   };
@@ -229,6 +236,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     }
   })();
 
+  // A third of the way in, the backfill runs into the live projection too: killed after its first page, resumed.
+  const liveBackfill = (async () => {
+    if (!options.backfillWhileRunning || !restart) return;
+    while (next < options.stories / 3) await sleep(100);
+    try {
+      summary.backfillWhileRunning = await killBackfillMidway({ databaseUrl: restart.databaseUrl, db, secretKey: options.secretKey, sandboxBase: options.sandboxBase, killAfterPages: 1 });
+    } catch (error) {
+      summary.differences.push(`backfill while running: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  })();
+
   const worker = async () => {
     while (next < options.stories) {
       const index = next++;
@@ -242,6 +260,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     }
   };
   await Promise.all(Array.from({ length: options.parallel }, worker));
+  await liveBackfill;
   workloadRunning = false;
   await injector;
   await killer;
@@ -272,9 +291,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     log('backfill into an empty database, killed midway and resumed');
     const backfillDb = createDb(options.backfillDatabaseUrl);
     try {
-      const result = await killBackfillMidway({ databaseUrl: options.backfillDatabaseUrl, db: backfillDb, secretKey: options.secretKey, sandboxBase: options.sandboxBase, controls, killAfterPages: 2 });
+      const result = await killBackfillMidway({ databaseUrl: options.backfillDatabaseUrl, db: backfillDb, secretKey: options.secretKey, sandboxBase: options.sandboxBase, killAfterPages: 2, controls });
       const backfilled = await compareProjection({ stripe, db: backfillDb }, SYNCED_COMPARED_TYPES);
-      summary.backfill = { pagesBeforeKill: result.pagesBeforeKill, unfinishedTypesAfterKill: result.unfinishedAfterKill, objectsImported: result.objectsImported, compared: backfilled.compared };
+      summary.backfill = { ...result, compared: backfilled.compared };
       summary.differences.push(...backfilled.differences.map((difference) => `backfill: ${difference}`));
       if (result.unfinishedAfterKill === 0) summary.differences.push('backfill: the kill came after every type had finished, so nothing was resumed');
     } catch (error) {
@@ -308,7 +327,7 @@ async function waitForDeliveries(controls: SandboxControls, endpointId: string):
     const byStatus: Record<string, number> = {};
     for (const delivery of deliveries) {
       const last = delivery.attempts.at(-1);
-      const why = delivery.status === 'failed' ? ` (${last?.status_code ?? last?.error ?? '?'})` : '';
+      const why = delivery.status === 'failed' ? ` (${last?.status_code ?? last?.error ?? '?'} after ${delivery.attempts.length} attempts)` : '';
       byStatus[`${delivery.status}${why}`] = (byStatus[`${delivery.status}${why}`] ?? 0) + 1;
     }
     if (!deliveries.some((delivery) => delivery.status === 'pending') || Date.now() > deadline) return byStatus;
@@ -346,6 +365,8 @@ const listOf = (counts: Record<string, number | undefined>) =>
     .map(([kind, count]) => `${kind} ${count ?? 0}`)
     .join(', ') || 'none';
 
+const failedRuns = (result: BackfillKillResult) => (result.failedRuns.length ? ` (${result.failedRuns.length} resumed runs failed and were run again: ${result.failedRuns.join(', ')})` : '');
+
 export function formatChaosSummary(summary: ChaosSummary): string {
   const backfill = summary.backfill;
   return [
@@ -358,10 +379,15 @@ export function formatChaosSummary(summary: ChaosSummary): string {
     `events: ${summary.eventsChecked}; missed (never applied) and applied by the missed-event check: ${summary.missedEventsApplied}`,
     `compared object by object: ${listOf(summary.compared)}`,
     backfill
-      ? `backfill killed after ${backfill.pagesBeforeKill} pages (${backfill.unfinishedTypesAfterKill} types unfinished), resumed and finished: ${backfill.objectsImported} objects; compared: ${listOf(backfill.compared)}`
+      ? `backfill into an empty database: killed after ${backfill.pagesBeforeKill} pages (${backfill.unfinishedAfterKill} types unfinished), resumed${failedRuns(backfill)} and finished: ${backfill.objectsImported} objects; compared: ${listOf(backfill.compared)}`
       : 'backfill: not run',
+    summary.backfillWhileRunning
+      ? `backfill into the live projection while the workload ran: killed after ${summary.backfillWhileRunning.pagesBeforeKill} page(s) (${summary.backfillWhileRunning.unfinishedAfterKill} types unfinished), resumed${failedRuns(summary.backfillWhileRunning)} and finished: ${summary.backfillWhileRunning.objectsImported} objects`
+      : null,
     `differences: ${summary.differences.length}`,
     ...summary.differences.slice(0, 50).map((difference) => `  - ${difference}`),
     `took ${(summary.durationMs / 1000).toFixed(1)} s`,
-  ].join('\n');
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
 }

@@ -38,7 +38,7 @@ it('ends with every object equal, every money move once and audited, after fault
     expect(Object.keys(summary.storiesByKind).sort()).toEqual([...new Set(STORY_KINDS)].sort());
     expect(Object.values(summary.faultsInjected).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
     expect(summary.compared).toMatchObject({ dispute: 4, credit_note: 8, connected_account: 1, transfer: 4, application_fee: 4 });
-    expect(summary.backfill?.unfinishedTypesAfterKill).toBeGreaterThan(0);
+    expect(summary.backfill?.unfinishedAfterKill).toBeGreaterThan(0);
   } finally {
     await backfill.remove();
   }
