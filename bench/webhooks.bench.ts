@@ -1,20 +1,21 @@
 // Webhook ingestion and backfill throughput: signed events/s through lib/webhooks (verify + store + project) on
-// SQLite and PostgreSQL, the same events through @supabase/stripe-sync-engine into the same PostgreSQL, the
-// same path behind a plain node:http listener, and the backfill's objects/s from the sandbox.
+// SQLite and PostgreSQL, the same events through @supabase/stripe-sync-engine into the same PostgreSQL, the same
+// path over HTTP through the lean listener and through Next's route handler (each its own process), and the
+// backfill's objects/s from the sandbox.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import Stripe from 'stripe';
 import { applyMigrations } from '../lib/db/apply-migrations';
 import { createDb, type Db } from '../lib/db/client';
 import { runSync } from '../lib/sync/run-sync';
 import { ingestWebhook } from '../lib/webhooks/ingest-webhook';
-import { spawnSandbox } from '../sandbox/spawn-sandbox';
+import { freePort, spawnSandbox } from '../sandbox/spawn-sandbox';
 import { printTable, type Benchmark } from './benchmark';
 
 const EVENTS = Number(process.env.BENCH_WEBHOOK_INGEST_EVENTS ?? 2000);
@@ -76,43 +77,84 @@ async function ingestAll(deliveries: Delivery[], secret: string, db: Db, concurr
   return ms;
 }
 
-/** The same ingest function behind a bare node:http listener, fed over loopback with keep-alive. */
-async function ingestOverHttp(deliveries: Delivery[], secret: string, db: Db): Promise<number> {
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const header = request.headers['stripe-signature'];
-      void ingestWebhook({ rawBody: Buffer.concat(chunks), signatureHeader: typeof header === 'string' ? header : null, secrets: [secret] }, db).then((result) => {
-        response.writeHead(result.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(result.body));
-      });
-    });
+/** Posts the deliveries to a webhook URL over loopback, CONCURRENCY at a time (fetch keeps connections alive). */
+function postAll(deliveries: Delivery[], url: string): Promise<number> {
+  return inParallel(deliveries, CONCURRENCY, async (delivery) => {
+    const response = await fetch(url, { method: 'POST', body: new Uint8Array(delivery.rawBody), headers: { 'stripe-signature': delivery.signatureHeader, 'content-type': 'application/json' } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
+}
+
+/** Starts a server process and resolves once it answers a POST to the webhook path (any status); stops it after `run`. */
+async function withServerProcess<T>(command: string, args: string[], env: Record<string, string>, url: string, run: () => Promise<T>): Promise<T> {
+  const child: ChildProcess = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
-    return await inParallel(deliveries, CONCURRENCY, async (delivery) => {
-      const response = await fetch(url, { method: 'POST', body: new Uint8Array(delivery.rawBody), headers: { 'stripe-signature': delivery.signatureHeader, 'content-type': 'application/json' } });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`listener answered ${response.status}`);
-    });
+    for (let waited = 0; ; waited += 250) {
+      if (child.exitCode !== null) throw new Error(`${command} exited (${child.exitCode}) before answering`);
+      const answered = await fetch(url, { method: 'POST', body: '{}' }).then(() => true, () => false);
+      if (answered) break;
+      if (waited > 120_000) throw new Error(`${url} did not answer within two minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return await run();
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    child.kill('SIGTERM');
   }
 }
 
-async function withSqlite<T>(run: (db: Db) => Promise<T>): Promise<T> {
+/** The lean listener (lib/webhooks/webhook-listener.ts) in its own process, on a migrated SQLite file. */
+async function ingestThroughListener(deliveries: Delivery[], secret: string): Promise<{ count: number; ms: number }> {
+  return withSqliteFile(async (databaseUrl) => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/api/webhooks/stripe`;
+    const env = { BENCH_DATABASE_URL: databaseUrl, BENCH_WEBHOOK_SECRET: secret, BENCH_PORT: String(port) };
+    const script = fileURLToPath(new URL('./webhook-listener-process.ts', import.meta.url));
+    return withServerProcess(process.execPath, ['--conditions=react-server', '--import', 'tsx', script], env, url, () => timedAfterWarmUp(deliveries, (part) => postAll(part, url)));
+  });
+}
+
+/** The app's own route handler under `next start`, when a production build exists (`npm run build`). */
+async function ingestThroughNextRoute(deliveries: Delivery[], secret: string, sandboxBase: string, secretKey: string): Promise<{ count: number; ms: number } | string> {
+  if (!existsSync('.next/BUILD_ID')) return 'no production build (npm run build)';
+  return withSqliteFile(async (databaseUrl) => {
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}`;
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      STRIPE_API_BASE: sandboxBase,
+      STRIPE_SECRET_KEY: secretKey,
+      STRIPE_WEBHOOK_SECRET: secret,
+      BETTER_AUTH_SECRET: randomBytes(32).toString('hex'),
+      BETTER_AUTH_URL: appUrl,
+    };
+    const url = `${appUrl}/api/webhooks/stripe`;
+    return withServerProcess('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], env, url, () => timedAfterWarmUp(deliveries, (part) => postAll(part, url)));
+  });
+}
+
+/** A fresh, migrated SQLite file for `run`, deleted afterwards. */
+async function withSqliteFile<T>(run: (url: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'paydesk-bench-'));
   const url = `file:${join(dir, 'bench.db')}`;
   await applyMigrations(url);
-  const db = createDb(url);
   try {
-    return await run(db);
+    return await run(url);
   } finally {
-    await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function withSqlite<T>(run: (db: Db) => Promise<T>): Promise<T> {
+  return withSqliteFile(async (url) => {
+    const db = createDb(url);
+    try {
+      return await run(db);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 }
 
 async function withPostgres<T>(run: (url: string, db: Db) => Promise<T>): Promise<T | null> {
@@ -189,8 +231,11 @@ export const benchmark: Benchmark = {
       // As the route calls it: with a Stripe client, each event first checks for a same-second tie (one more read).
       const asRoute = await withSqlite((db) => timedAfterWarmUp(sign(events, secret), (part) => ingestAll(part, secret, db, CONCURRENCY, stripe)));
       rows.push([`SQLite: the same with the route's tie check`, perSecond(asRoute.count, asRoute.ms)]);
-      const http = await withSqlite((db) => timedAfterWarmUp(sign(events, secret), (part) => ingestOverHttp(part, secret, db)));
-      rows.push([`SQLite: same behind node:http, ${CONCURRENCY} clients`, perSecond(http.count, http.ms)]);
+      // Over HTTP from this process to a server process: the lean listener, and Next's route handler.
+      const listener = await ingestThroughListener(sign(events, secret), secret);
+      rows.push([`SQLite: lean listener over HTTP, ${CONCURRENCY} clients`, perSecond(listener.count, listener.ms)]);
+      const route = await ingestThroughNextRoute(sign(events, secret), secret, base.origin, secretKey);
+      rows.push([`SQLite: Next route handler over HTTP, ${CONCURRENCY} clients`, typeof route === 'string' ? route : perSecond(route.count, route.ms)]);
       rows.push([`SQLite: backfill (${sqlite.backfill.objects} objects)`, perSecond(sqlite.backfill.objects, sqlite.backfill.ms)]);
 
       const postgres = await withPostgres(async (url, db) => {

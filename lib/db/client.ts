@@ -22,8 +22,17 @@ const OMIT_SECRETS = {
   session: { token: true },
 } as const;
 
-/** The driver connection each client's adapter opened (the same SQLite handle or PostgreSQL pool as its ORM calls). */
-const driverOfClient = new WeakMap<Db, { connected?: SqlDriverAdapter; placeholders: 'question-mark' | 'dollar-number' }>();
+interface ClientDriver {
+  /** the connection the client's adapter opened (the same SQLite handle or PostgreSQL pool as its ORM calls) */
+  readonly connected?: SqlDriverAdapter;
+  placeholders: 'question-mark' | 'dollar-number';
+}
+
+// Kept on the client itself under a registry symbol: Next may load this module more than once (one copy per bundle)
+// while they all share the one client on globalThis, so a module-level map would not find it.
+const DRIVER = Symbol.for('paydesk.db.driver');
+const withDriver = (client: Db, driver: ClientDriver): Db => Object.defineProperty(client, DRIVER, { value: driver });
+const driverOf = (client: Db): ClientDriver | undefined => (client as unknown as Record<symbol, ClientDriver | undefined>)[DRIVER];
 
 // The adapter factories, remembering the connection they open for Prisma, so raw hot-path statements share it.
 class SharedPg extends PrismaPg {
@@ -45,19 +54,17 @@ export function createDb(url = databaseUrl(), options: { omitSecrets?: boolean }
   if (providerOf(url) === 'postgresql') {
     const adapter = new SharedPg({ connectionString: url });
     const client = (omitSecrets ? new PostgresClient({ adapter, omit: OMIT_SECRETS }) : new PostgresClient({ adapter })) as unknown as Db;
-    driverOfClient.set(client, { placeholders: 'dollar-number', get connected() { return adapter.connectedDriver; } });
-    return client;
+    return withDriver(client, { placeholders: 'dollar-number', get connected() { return adapter.connectedDriver; } });
   }
   const adapter = new SharedSqlite({ url, timeout: 5000 });
   const client = (omitSecrets ? new SqliteClient({ adapter, omit: OMIT_SECRETS }) : new SqliteClient({ adapter })) as unknown as Db;
-  driverOfClient.set(client, { placeholders: 'question-mark', get connected() { return adapter.connectedDriver; } });
-  return client;
+  return withDriver(client, { placeholders: 'question-mark', get connected() { return adapter.connectedDriver; } });
 }
 
 const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
 
 async function connectedDriver(db: Db) {
-  const driver = driverOfClient.get(db);
+  const driver = driverOf(db);
   if (!driver) throw new Error('raw driver access needs a client made by createDb');
   if (!driver.connected) await db.$connect();
   return { connection: driver.connected!, placeholders: driver.placeholders };

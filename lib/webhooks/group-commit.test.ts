@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createGroupCommit } from './group-commit';
 
-function recorder(failOn?: number, maxConcurrentBatches = 1) {
+function recorder(failOn?: number) {
   const batches: number[][] = [];
   const alone: number[] = [];
   const write = createGroupCommit<number, string>({
     maxBatch: 3,
-    maxConcurrentBatches,
     writeBatch: async (items) => {
       batches.push(items);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -24,20 +23,13 @@ function recorder(failOn?: number, maxConcurrentBatches = 1) {
 }
 
 describe('group commit', () => {
-  it('writes a lone item at once and the items that arrive meanwhile together, at most maxBatch at a time', async () => {
+  it('writes a lone item by itself, and items sent together in batches of at most maxBatch', async () => {
     const { write, batches, alone } = recorder();
-    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((item) => write(item)));
+    expect(await write(1)).toBe('alone 1');
+    const results = await Promise.all([2, 3, 4, 5, 6, 7].map((item) => write(item)));
     expect(alone).toEqual([1]);
-    expect(batches).toEqual([[2, 3, 4], [5, 6]]);
-    expect(results).toEqual(['alone 1', 'batch 2', 'batch 3', 'batch 4', 'batch 5', 'batch 6']);
-  });
-
-  it('with two batches in flight, writes the first two items at once and the rest in batches behind them', async () => {
-    const { write, batches, alone } = recorder(undefined, 2);
-    await Promise.all([1, 2, 3, 4, 5, 6].map((item) => write(item)));
-    expect(batches).toEqual([[3, 4, 5]]);
-    // A batch of one is simply written alone.
-    expect(alone).toEqual([1, 2, 6]);
+    expect(batches).toEqual([[2, 3, 4], [5, 6, 7]]);
+    expect(results).toEqual(['batch 2', 'batch 3', 'batch 4', 'batch 5', 'batch 6', 'batch 7']);
   });
 
   it('lets the callers it just answered send their next items before it takes the next batch', async () => {
@@ -46,9 +38,9 @@ describe('group commit', () => {
     await Promise.all(['a', 'b', 'c'].map(async (client) => {
       for (let step = 0; step < 4; step += 1) await write(client.charCodeAt(0) * 10 + step);
     }));
-    expect(alone).toEqual([970]);
-    // Without the pause a batch would leave with the one item that came meanwhile: sizes 2, 1, 2, 1, …
-    expect(batches.map((batch) => batch.length)).toEqual([3, 3, 3, 2]);
+    expect(alone).toEqual([]);
+    // Without the pause a batch would leave with the one item that came meanwhile: sizes 3, 1, 2, 1, …
+    expect(batches.map((batch) => batch.length)).toEqual([3, 3, 3, 3]);
   });
 
   it('writes every item of a failed batch alone, so only the failing item is rejected', async () => {

@@ -8,8 +8,6 @@ export interface GroupCommitOptions<Item, Result> {
   writeOne(item: Item): Promise<Result>;
   /** the most items one transaction takes */
   maxBatch: number;
-  /** how many batches may be written at once: with two, the next transaction starts as soon as one commits */
-  maxConcurrentBatches: number;
 }
 
 interface Waiting<Item, Result> {
@@ -19,31 +17,31 @@ interface Waiting<Item, Result> {
 }
 
 /**
- * An item is written at once when fewer than `maxConcurrentBatches` batches are being written; items that come
- * meanwhile wait and then go in one batch, so a burst costs one transaction per batch instead of one per item,
- * and a lone item waits for nobody.
+ * One batch is written at a time (measured on both engines: a second batch in flight only split the same
+ * deliveries into smaller transactions). Items that come meanwhile wait and then go together, so a burst costs one
+ * transaction per batch instead of one per item; a lone item is written on the next turn of the event loop.
  * Each caller's promise settles only after its own item's transaction committed (or failed).
  */
 export function createGroupCommit<Item, Result>(options: GroupCommitOptions<Item, Result>): (item: Item) => Promise<Result> {
   const queue: Waiting<Item, Result>[] = [];
-  let writers = 0;
+  let writing = false;
 
-  const writeNext = async (): Promise<void> => {
-    writers += 1;
+  const writeAll = async (): Promise<void> => {
+    writing = true;
     while (queue.length > 0) {
-      const batch = queue.splice(0, options.maxBatch);
-      await writeWithFallback(batch, options);
+      await writeWithFallback(queue.splice(0, options.maxBatch), options);
       // The callers just answered are about to send their next items: let them queue before the next batch is
       // taken, or it would leave with the one item that came meanwhile and the rest would wait a whole batch more.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    writers -= 1;
+    writing = false;
   };
 
   return (item) =>
     new Promise<Result>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (writers < options.maxConcurrentBatches) void writeNext();
+      // Started on the next turn of the event loop, so items sent together leave together.
+      if (!writing && queue.length === 1) setImmediate(() => void (writing || writeAll()));
     });
 }
 

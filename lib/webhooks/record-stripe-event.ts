@@ -20,10 +20,6 @@ export interface RecordStripeEventOptions {
 
 const ERROR_MAX = 1000;
 const EVENTS_PER_TRANSACTION_MAX = 50;
-// One batch in flight: deliveries that arrive while it is written go together in the next, so concurrent deliveries
-// share transactions (8 at a time: batches of 8). With two, the second writer took the lone delivery that came
-// meanwhile and the batches alternated between 1 and 7 (measured: fewer events per second on both engines).
-const TRANSACTIONS_IN_FLIGHT = 1;
 // A lone event whose transaction lost to another writer (PostgreSQL: a deadlock between two batches) is tried again.
 const CONCURRENT_WRITE_RETRIES = 2;
 
@@ -80,7 +76,6 @@ function groupCommitFor(db: Db): (pending: PendingEvent) => Promise<RecordOutcom
   if (!write) {
     write = createGroupCommit<PendingEvent, RecordOutcome>({
       maxBatch: EVENTS_PER_TRANSACTION_MAX,
-      maxConcurrentBatches: TRANSACTIONS_IN_FLIGHT,
       writeBatch: async (batch) => {
         const currents = await readTies(batch, db);
         return inDriverTransaction(db, (sql) => storeAndApply(batch, currents, sql));
