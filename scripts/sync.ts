@@ -1,6 +1,6 @@
-// `npm run sync`: imports every customer, payment intent, charge, refund, dispute and SetupIntent from Stripe
-// into the projection. Interrupt it (Ctrl-C) and run it again: it resumes where it stopped. `--restart` starts
-// over. Reads DATABASE_URL, STRIPE_API_BASE and STRIPE_SECRET_KEY like the app.
+// `npm run sync`: imports every object type of lib/sync/sync-object-types.ts (customers … credit notes, and
+// Connect's accounts, transfers, application fees and payouts) from Stripe into the projection. Interrupt it
+// (Ctrl-C) and run it again: it resumes where it stopped. `--restart` starts over. Reads DATABASE_URL, STRIPE_API_BASE and STRIPE_SECRET_KEY like the app.
 import { db } from '@/lib/db/client';
 import { stripe } from '@/lib/stripe/client';
 import { formatSyncProgress } from '@/lib/sync/format-sync-progress';

@@ -32,6 +32,14 @@ export async function readProjectionRows(type: SyncObjectType, ids: string[], db
         return db.stripeInvoice.findMany({ where });
       case 'credit_note':
         return db.stripeCreditNote.findMany({ where });
+      case 'connected_account':
+        return db.connectedAccount.findMany({ where });
+      case 'transfer':
+        return db.stripeTransfer.findMany({ where });
+      case 'application_fee':
+        return db.stripeApplicationFee.findMany({ where });
+      case 'payout':
+        return db.stripePayout.findMany({ where });
     }
   })();
   return new Map(rows.map((row) => [row.id, row]));
@@ -47,6 +55,10 @@ const PROJECTION_TABLE: Record<SyncObjectType, string> = {
   quote: 'StripeQuote',
   invoice: 'StripeInvoice',
   credit_note: 'StripeCreditNote',
+  connected_account: 'ConnectedAccount',
+  transfer: 'StripeTransfer',
+  application_fee: 'StripeApplicationFee',
+  payout: 'StripePayout',
 };
 
 /** Rows the stand-in events wrote are relabelled: written by a read (`sync`), not confirmed by any event. */

@@ -39,6 +39,14 @@ export async function readProjectionCount(type: SyncObjectType, db: Pick<Db, key
       return db.stripeInvoice.count();
     case 'credit_note':
       return db.stripeCreditNote.count();
+    case 'connected_account':
+      return db.connectedAccount.count();
+    case 'transfer':
+      return db.stripeTransfer.count();
+    case 'application_fee':
+      return db.stripeApplicationFee.count();
+    case 'payout':
+      return db.stripePayout.count();
   }
 }
 

@@ -55,7 +55,7 @@ export async function reconcileRange(options: ReconcileRangeOptions, dependencie
       for await (const object of definition.list(dependencies.stripe, params)) {
         // Filtered here too: not every list honours `created` everywhere.
         if (isInRange(object.created)) batch.push(object);
-        listedUpTo = object.id;
+        listedUpTo = definition.cursorOf?.(object) ?? object.id;
         if (batch.length === PAGE) await flush();
       }
       await flush();

@@ -40,7 +40,7 @@ export async function reconcileObjects(type: SyncObjectType, objects: { id: stri
 
 export async function refreshObject(options: { id: string }, dependencies: { stripe: Stripe; db: Db }): Promise<ObjectReconciliation> {
   const type = syncTypeOfId(options.id);
-  if (!type) throw new ActionError('invalid_input', 'Only customers, payment intents, charges, refunds, disputes, SetupIntents, quotes, invoices and credit notes can be refreshed.');
+  if (!type) throw new ActionError('invalid_input', 'Only customers, payment intents, charges, refunds, disputes, SetupIntents, quotes, invoices, credit notes, connected accounts, transfers, application fees and payouts can be refreshed.');
   const readStartedAt = nowSeconds();
   let object: { id: string; created: number } | null;
   try {
@@ -50,7 +50,8 @@ export async function refreshObject(options: { id: string }, dependencies: { str
     throw error;
   }
   if (!object) {
-    // Only customers are deleted outright; Stripe answers with a stub, so the row is marked rather than rewritten.
+    // Customers and connected accounts are deleted outright and Stripe answers with a stub: a customer's row is
+    // marked rather than rewritten; an account's row has no such mark and is left as it is.
     const { count } = await dependencies.db.stripeCustomer.updateMany({ where: { id: options.id, isDeleted: false }, data: { isDeleted: true, source: 'sync' } });
     return { id: options.id, type, result: 'deleted', differences: count > 0 ? [{ column: 'isDeleted', before: false, after: true }] : [] };
   }

@@ -85,7 +85,8 @@ async function syncType(type: SyncObjectType, options: RunSyncOptions, dependenc
   const flush = async (objects: { id: string; created: number }[], readStartedAt: number) => {
     if (objects.length === 0) return;
     const writes = await writeSyncedObjects({ type, objects, readStartedAt }, db);
-    cursor = objects.at(-1)!.id;
+    const last = objects.at(-1)!;
+    cursor = definition.cursorOf?.(last) ?? last.id;
     progress.done += objects.length;
     progress.keptNewer += writes.filter((write) => write.outcome === 'stale').length;
     progress.estimated = Math.max(progress.estimated ?? 0, progress.done);

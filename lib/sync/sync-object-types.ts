@@ -2,8 +2,24 @@
 // turned into a stand-in event so it reaches the projection through the one apply path and its ordering guard.
 import 'server-only';
 import type Stripe from 'stripe';
+import { standInEvent } from './stand-in-event';
+import { accountPayouts } from './sync-payouts';
 
-export const SYNC_OBJECT_TYPES = ['customer', 'payment_intent', 'charge', 'refund', 'dispute', 'setup_intent', 'quote', 'invoice', 'credit_note'] as const;
+export const SYNC_OBJECT_TYPES = [
+  'customer',
+  'payment_intent',
+  'charge',
+  'refund',
+  'dispute',
+  'setup_intent',
+  'quote',
+  'invoice',
+  'credit_note',
+  'connected_account',
+  'transfer',
+  'application_fee',
+  'payout',
+] as const;
 export type SyncObjectType = (typeof SYNC_OBJECT_TYPES)[number];
 
 export interface ListParams {
@@ -25,15 +41,8 @@ export interface SyncDefinition<T extends SyncedObject> {
   list(stripe: Stripe, params: ListParams): AsyncIterable<T>;
   retrieve(stripe: Stripe, id: string): Promise<T | null>;
   toEvent(object: T, eventId: string, created: number): Stripe.Event;
-}
-
-/**
- * A stand-in event around a fresh read: `created` is the second before the read began, so any real event from
- * the read's second or later still wins, and the read wins over every event it already includes.
- */
-function eventOf<E extends Stripe.Event>(type: E['type'], object: E['data']['object'], id: string, created: number): E {
-  const event = { id, object: 'event', api_version: null, created, livemode: false, pending_webhooks: 0, request: { id: null, idempotency_key: null }, type, data: { object } };
-  return event as unknown as E;
+  /** where a resumed list starts after this object, when the object's id alone cannot say (`starting_after`) */
+  cursorOf?(object: T): string;
 }
 
 const customer: SyncDefinition<Stripe.Customer> = {
@@ -44,7 +53,7 @@ const customer: SyncDefinition<Stripe.Customer> = {
     const found = await stripe.customers.retrieve(id);
     return found.deleted ? null : found;
   },
-  toEvent: (object, id, created) => eventOf<Stripe.CustomerUpdatedEvent>('customer.updated', object, id, created),
+  toEvent: (object, id, created) => standInEvent<Stripe.CustomerUpdatedEvent>('customer.updated', object, id, created),
 };
 
 const paymentIntent: SyncDefinition<Stripe.PaymentIntent> = {
@@ -52,7 +61,7 @@ const paymentIntent: SyncDefinition<Stripe.PaymentIntent> = {
   listsByCreated: true,
   list: (stripe, params) => stripe.paymentIntents.list(params),
   retrieve: (stripe, id) => stripe.paymentIntents.retrieve(id),
-  toEvent: (object, id, created) => eventOf<Stripe.PaymentIntentCreatedEvent>('payment_intent.created', object, id, created),
+  toEvent: (object, id, created) => standInEvent<Stripe.PaymentIntentCreatedEvent>('payment_intent.created', object, id, created),
 };
 
 const charge: SyncDefinition<Stripe.Charge> = {
@@ -60,7 +69,7 @@ const charge: SyncDefinition<Stripe.Charge> = {
   listsByCreated: true,
   list: (stripe, params) => stripe.charges.list(params),
   retrieve: (stripe, id) => stripe.charges.retrieve(id),
-  toEvent: (object, id, created) => eventOf<Stripe.ChargeUpdatedEvent>('charge.updated', object, id, created),
+  toEvent: (object, id, created) => standInEvent<Stripe.ChargeUpdatedEvent>('charge.updated', object, id, created),
 };
 
 const refund: SyncDefinition<Stripe.Refund> = {
@@ -68,7 +77,7 @@ const refund: SyncDefinition<Stripe.Refund> = {
   listsByCreated: true,
   list: (stripe, params) => stripe.refunds.list(params),
   retrieve: (stripe, id) => stripe.refunds.retrieve(id),
-  toEvent: (object, id, created) => eventOf<Stripe.RefundUpdatedEvent>('refund.updated', object, id, created),
+  toEvent: (object, id, created) => standInEvent<Stripe.RefundUpdatedEvent>('refund.updated', object, id, created),
 };
 
 const dispute: SyncDefinition<Stripe.Dispute> = {
@@ -76,7 +85,7 @@ const dispute: SyncDefinition<Stripe.Dispute> = {
   listsByCreated: true,
   list: (stripe, params) => stripe.disputes.list(params),
   retrieve: (stripe, id) => stripe.disputes.retrieve(id),
-  toEvent: (object, id, created) => eventOf<Stripe.ChargeDisputeUpdatedEvent>('charge.dispute.updated', object, id, created),
+  toEvent: (object, id, created) => standInEvent<Stripe.ChargeDisputeUpdatedEvent>('charge.dispute.updated', object, id, created),
 };
 
 const setupIntent: SyncDefinition<Stripe.SetupIntent> = {
@@ -84,7 +93,7 @@ const setupIntent: SyncDefinition<Stripe.SetupIntent> = {
   listsByCreated: true,
   list: (stripe, params) => stripe.setupIntents.list(params),
   retrieve: (stripe, id) => stripe.setupIntents.retrieve(id),
-  toEvent: (object, id, created) => eventOf<Stripe.SetupIntentCreatedEvent>('setup_intent.created', object, id, created),
+  toEvent: (object, id, created) => standInEvent<Stripe.SetupIntentCreatedEvent>('setup_intent.created', object, id, created),
 };
 
 const quote: SyncDefinition<Stripe.Quote> = {
@@ -92,7 +101,7 @@ const quote: SyncDefinition<Stripe.Quote> = {
   listsByCreated: false,
   list: (stripe, params) => stripe.quotes.list({ limit: params.limit, starting_after: params.starting_after }),
   retrieve: (stripe, id) => stripe.quotes.retrieve(id),
-  toEvent: (object, id, created) => eventOf<Stripe.QuoteCreatedEvent>('quote.created', object, id, created),
+  toEvent: (object, id, created) => standInEvent<Stripe.QuoteCreatedEvent>('quote.created', object, id, created),
 };
 
 const invoice: SyncDefinition<Stripe.Invoice> = {
@@ -100,7 +109,7 @@ const invoice: SyncDefinition<Stripe.Invoice> = {
   listsByCreated: true,
   list: (stripe, params) => stripe.invoices.list(params),
   retrieve: (stripe, id) => stripe.invoices.retrieve(id),
-  toEvent: (object, id, created) => eventOf<Stripe.InvoiceUpdatedEvent>('invoice.updated', object, id, created),
+  toEvent: (object, id, created) => standInEvent<Stripe.InvoiceUpdatedEvent>('invoice.updated', object, id, created),
 };
 
 const creditNote: SyncDefinition<Stripe.CreditNote> = {
@@ -108,7 +117,44 @@ const creditNote: SyncDefinition<Stripe.CreditNote> = {
   listsByCreated: true,
   list: (stripe, params) => stripe.creditNotes.list(params),
   retrieve: (stripe, id) => stripe.creditNotes.retrieve(id),
-  toEvent: (object, id, created) => eventOf<Stripe.CreditNoteUpdatedEvent>('credit_note.updated', object, id, created),
+  toEvent: (object, id, created) => standInEvent<Stripe.CreditNoteUpdatedEvent>('credit_note.updated', object, id, created),
+};
+
+/** The SDK types an account's `created` as optional; the projection stores 0 when it is absent, as here. */
+type ListedAccount = Stripe.Account & { created: number };
+const withCreated = (account: Stripe.Account): ListedAccount => ({ ...account, created: account.created ?? 0 });
+
+async function* listAccounts(stripe: Stripe, params: ListParams): AsyncGenerator<ListedAccount> {
+  for await (const account of stripe.accounts.list(params)) yield withCreated(account);
+}
+
+const connectedAccount: SyncDefinition<ListedAccount> = {
+  label: 'connected accounts',
+  listsByCreated: true,
+  list: listAccounts,
+  async retrieve(stripe, id) {
+    const found: Stripe.Account | Stripe.DeletedAccount = await stripe.accounts.retrieve(id);
+    return 'deleted' in found && found.deleted ? null : withCreated(found as Stripe.Account);
+  },
+  // Stripe has no account.created: an account's every change is an account.updated, carrying its own id as `account`.
+  toEvent: (object, id, created) => standInEvent<Stripe.AccountUpdatedEvent>('account.updated', object, id, created, object.id),
+};
+
+const transfer: SyncDefinition<Stripe.Transfer> = {
+  label: 'transfers',
+  listsByCreated: true,
+  list: (stripe, params) => stripe.transfers.list(params),
+  retrieve: (stripe, id) => stripe.transfers.retrieve(id),
+  toEvent: (object, id, created) => standInEvent<Stripe.TransferUpdatedEvent>('transfer.updated', object, id, created),
+};
+
+const applicationFee: SyncDefinition<Stripe.ApplicationFee> = {
+  label: 'application fees',
+  listsByCreated: true,
+  list: (stripe, params) => stripe.applicationFees.list(params),
+  retrieve: (stripe, id) => stripe.applicationFees.retrieve(id),
+  // The handler writes application_fee.created and .refunded alike; there is no application_fee.updated.
+  toEvent: (object, id, created) => standInEvent<Stripe.ApplicationFeeCreatedEvent>('application_fee.created', object, id, created),
 };
 
 export const SYNC_DEFINITIONS: Record<SyncObjectType, SyncDefinition<SyncedObject>> = {
@@ -121,6 +167,10 @@ export const SYNC_DEFINITIONS: Record<SyncObjectType, SyncDefinition<SyncedObjec
   quote,
   invoice,
   credit_note: creditNote,
+  connected_account: connectedAccount,
+  transfer,
+  application_fee: applicationFee,
+  payout: accountPayouts,
 };
 
 /** The object type an id belongs to, from Stripe's prefixes. */
@@ -134,5 +184,9 @@ export function syncTypeOfId(id: string): SyncObjectType | null {
   if (id.startsWith('qt_')) return 'quote';
   if (id.startsWith('in_')) return 'invoice';
   if (id.startsWith('cn_')) return 'credit_note';
+  if (id.startsWith('acct_')) return 'connected_account';
+  if (id.startsWith('tr_')) return 'transfer';
+  if (id.startsWith('fee_')) return 'application_fee';
+  if (id.startsWith('po_')) return 'payout';
   return null;
 }

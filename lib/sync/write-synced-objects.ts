@@ -6,6 +6,7 @@ import { inDriverTransaction, type Db } from '@/lib/db/client';
 import { applyStripeEvents } from '@/lib/webhooks/apply-stripe-event';
 import type { ProjectionOutcome } from '@/lib/webhooks/projection-result';
 import { markWrittenBySync } from './projection-rows';
+import { standInEventId } from './stand-in-event';
 import { SYNC_DEFINITIONS, type SyncObjectType } from './sync-object-types';
 
 export interface SyncedWrite {
@@ -20,7 +21,7 @@ export async function writeSyncedObjects(
   const definition = SYNC_DEFINITIONS[options.type];
   const stamp = options.readStartedAt - 1;
   const batch = randomBytes(6).toString('hex');
-  const events = options.objects.map((object, index) => definition.toEvent(object, `evt_sync_${batch}_${index}`, stamp));
+  const events = options.objects.map((object, index) => definition.toEvent(object, standInEventId(batch, index), stamp));
   return inDriverTransaction(db, async (sql) => {
     const results = await applyStripeEvents(events.map((event) => ({ event })), sql);
     const writes = results.map((result, index): SyncedWrite => ({ id: options.objects[index]!.id, outcome: result.outcome }));

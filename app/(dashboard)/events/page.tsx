@@ -73,7 +73,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                 <label htmlFor="refresh-object-id" className="block text-sm font-medium text-slate-700">
                   Object to refresh
                 </label>
-                <input id="refresh-object-id" name="objectId" required placeholder="cus_…, pi_…, ch_…, dp_…, seti_…, in_…" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
+                <input id="refresh-object-id" name="objectId" required placeholder="cus_…, pi_…, ch_…, dp_…, in_…, acct_…, tr_…, po_…" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
               </EventOperationForm>
             </section>
             <section aria-labelledby="reconcile-title" className="space-y-2">

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { connectedAccountColumns, joinRequirements, requirementListsOf, splitRequirements } from '@/lib/connect/connected-account-columns';
 import { Prisma } from '@/lib/db/client';
 import type { SqlRunner } from '@/lib/db/sql-runner';
+import { isStandInEventId } from '@/lib/sync/stand-in-event';
 import type { ProjectionResult } from '../projection-result';
 import { upsertProjectionRows, webhookRowSchema, type ProjectionRow } from '../upsert-projection-row';
 
@@ -35,7 +36,9 @@ export async function applyAccountEvent(
   current?: Stripe.Account,
 ): Promise<ProjectionResult> {
   const account = current ?? event.data.object;
-  const [stored] = await sql.query<{ currentlyDue: string }>(Prisma.sql`SELECT "currentlyDue" FROM "ConnectedAccount" WHERE "id" = ${account.id}`);
+  const [stored] = await sql.query<StoredAccount>(
+    Prisma.sql`SELECT "currentlyDue", "pastDue", "disabledReason", "detailsSubmitted", "chargesEnabled", "payoutsEnabled" FROM "ConnectedAccount" WHERE "id" = ${account.id}`,
+  );
   const row: ProjectionRow = {
     table: 'ConnectedAccount',
     id: account.id,
@@ -45,8 +48,32 @@ export async function applyAccountEvent(
   };
   const written = await upsertProjectionRows(sql, [row]);
   if (!written.has(row)) return { outcome: 'stale', note: 'an equal or newer state is already stored' };
-  await recordRequirementChange(event, account, splitRequirements(stored?.currentlyDue ?? ''), sql);
+  // A read from Stripe (sync, refresh) is no step in the seller's history; it adds a row only where it found a change.
+  if (!isStandInEventId(event.id) || hasHistoryChange(stored, account)) await recordRequirementChange(event, account, splitRequirements(stored?.currentlyDue ?? ''), sql);
   return { outcome: 'applied', note: current ? 're-read from Stripe: another change in the same second' : undefined };
+}
+
+/** The columns a history row records, as stored (SQLite hands booleans back as 0 or 1). */
+type StoredAccount = {
+  currentlyDue: string;
+  pastDue: string;
+  disabledReason: string | null;
+  detailsSubmitted: boolean | number;
+  chargesEnabled: boolean | number;
+  payoutsEnabled: boolean | number;
+};
+
+function hasHistoryChange(stored: StoredAccount | undefined, account: Stripe.Account): boolean {
+  const after = connectedAccountColumns(account);
+  if (!stored) return after.currentlyDue !== '' || after.pastDue !== '';
+  return (
+    stored.currentlyDue !== after.currentlyDue ||
+    stored.pastDue !== after.pastDue ||
+    stored.disabledReason !== after.disabledReason ||
+    Boolean(stored.detailsSubmitted) !== after.detailsSubmitted ||
+    Boolean(stored.chargesEnabled) !== after.chargesEnabled ||
+    Boolean(stored.payoutsEnabled) !== after.payoutsEnabled
+  );
 }
 
 /** What this event added to or cleared from requirements.currently_due, against the state it replaced. */

@@ -56,7 +56,7 @@ describe('backfill', () => {
     const resumed = await runSync({ backoffBaseMs: 20 }, { stripe, db });
     expect(resumed.map((line) => [line.type, line.status])).toEqual(SYNC_OBJECT_TYPES.map((type) => [type, 'done']));
     const counts = await expectProjectionEqualsSandbox(stripe, db);
-    expect(counts).toEqual({ customer: 2000, payment_intent: 1200, charge: 1200, refund: 400, dispute: 200, setup_intent: 200, quote: 0, invoice: 0, credit_note: 0 });
+    expect(counts).toEqual({ customer: 2000, payment_intent: 1200, charge: 1200, refund: 400, dispute: 200, setup_intent: 200, quote: 0, invoice: 0, credit_note: 0, connected_account: 0, transfer: 0, application_fee: 0, payout: 0 });
     const totals = await db.syncState.findMany();
     expect(Object.fromEntries(totals.map((state) => [state.objectType, state.done]))).toEqual(counts);
     const injected = (await control(key, 'GET', '/_sandbox/faults')).injected as Record<string, number>;
