@@ -16,8 +16,8 @@ const idOf = (name: string) => (object: StripeObject) => {
 const nested = (outer: string, inner: string) => (object: StripeObject) => (object[outer] as StripeObject | null | undefined)?.[inner];
 const capability = (name: string) => (object: StripeObject) => (object.capabilities as StripeObject | undefined)?.[name];
 
-/** The types the backfill also imports (listed through its own definitions). */
-const SYNCED_COLUMNS = {
+/** Every type compared, listed through the backfill's own definitions (which import each of them too). */
+const COMPARED_COLUMNS = {
   customer: { name: field('name'), email: field('email') },
   payment_intent: { status: field('status'), amount: field('amount'), amountReceived: field('amount_received') },
   charge: { status: field('status'), amount: field('amount'), amountRefunded: field('amount_refunded') },
@@ -26,10 +26,6 @@ const SYNCED_COLUMNS = {
   quote: { status: field('status'), amountTotal: field('amount_total'), invoiceId: idOf('invoice'), number: field('number') },
   invoice: { status: field('status'), total: field('total'), amountPaid: field('amount_paid'), amountRemaining: field('amount_remaining'), quoteId: (object) => (nested('parent', 'quote_details')(object) as StripeObject | null | undefined)?.quote },
   credit_note: { status: field('status'), total: field('total'), invoiceId: idOf('invoice'), type: field('type') },
-} satisfies Partial<Record<SyncObjectType, Columns>>;
-
-/** Connect's objects: webhooks only (the backfill does not import them). */
-const CONNECT_COLUMNS = {
   connected_account: {
     detailsSubmitted: field('details_submitted'),
     chargesEnabled: field('charges_enabled'),
@@ -39,12 +35,10 @@ const CONNECT_COLUMNS = {
   },
   transfer: { amount: field('amount'), amountReversed: field('amount_reversed'), destinationAccountId: idOf('destination'), sourceTransactionId: idOf('source_transaction'), isReversed: field('reversed') },
   application_fee: { amount: field('amount'), amountRefunded: field('amount_refunded'), accountId: idOf('account'), originatingChargeId: idOf('originating_transaction') },
-} satisfies Record<string, Columns>;
+} satisfies Partial<Record<SyncObjectType, Columns>>;
 
-export type SyncedComparedType = keyof typeof SYNCED_COLUMNS;
-export type ComparedType = SyncedComparedType | keyof typeof CONNECT_COLUMNS;
-export const SYNCED_COMPARED_TYPES = Object.keys(SYNCED_COLUMNS) as SyncedComparedType[];
-export const COMPARED_TYPES = [...SYNCED_COMPARED_TYPES, ...(Object.keys(CONNECT_COLUMNS) as (keyof typeof CONNECT_COLUMNS)[])] as ComparedType[];
+export type ComparedType = keyof typeof COMPARED_COLUMNS;
+export const COMPARED_TYPES = Object.keys(COMPARED_COLUMNS) as ComparedType[];
 
 export interface ProjectionComparison {
   compared: Partial<Record<ComparedType, number>>;
@@ -55,13 +49,6 @@ async function listAll<T>(list: AsyncIterable<T>): Promise<StripeObject[]> {
   const objects: StripeObject[] = [];
   for await (const object of list) objects.push(object as unknown as StripeObject);
   return objects;
-}
-
-async function connectRows(type: keyof typeof CONNECT_COLUMNS, ids: string[], db: Db): Promise<Map<string, Record<string, unknown>>> {
-  const where = { id: { in: ids } };
-  const rows: Record<string, unknown>[] =
-    type === 'connected_account' ? await db.connectedAccount.findMany({ where }) : type === 'transfer' ? await db.stripeTransfer.findMany({ where }) : await db.stripeApplicationFee.findMany({ where });
-  return new Map(rows.map((row) => [String(row.id), row]));
 }
 
 function compareObjects(type: string, objects: StripeObject[], rows: Map<string, Record<string, unknown>>, columns: Columns, differences: string[]): void {
@@ -81,30 +68,15 @@ function compareObjects(type: string, objects: StripeObject[], rows: Map<string,
 }
 
 /**
- * Every object of each type in Stripe against its projection row. `types` narrows it (a backfilled database holds
- * only what the backfill imports).
+ * Every object of each type in Stripe against its projection row; `types` narrows it.
  */
 export async function compareProjection(dependencies: { stripe: Stripe; db: Db }, types: readonly ComparedType[] = COMPARED_TYPES): Promise<ProjectionComparison> {
   const { stripe, db } = dependencies;
   const result: ProjectionComparison = { compared: {}, differences: [] };
   for (const type of types) {
-    if (type in SYNCED_COLUMNS) {
-      const synced = type as SyncedComparedType;
-      const objects = await listAll(SYNC_DEFINITIONS[synced].list(stripe, { limit: 100 }));
-      const rows = await readProjectionRows(synced, objects.map((object) => String(object.id)), db);
-      compareObjects(type, objects, rows, SYNCED_COLUMNS[synced], result.differences);
-      result.compared[type] = objects.length;
-      continue;
-    }
-    const connect = type as keyof typeof CONNECT_COLUMNS;
-    const objects =
-      connect === 'connected_account'
-        ? await listAll(stripe.accounts.list({ limit: 100 }))
-        : connect === 'transfer'
-          ? await listAll(stripe.transfers.list({ limit: 100 }))
-          : await listAll(stripe.applicationFees.list({ limit: 100 }));
-    const rows = await connectRows(connect, objects.map((object) => String(object.id)), db);
-    compareObjects(type, objects, rows, CONNECT_COLUMNS[connect], result.differences);
+    const objects = await listAll(SYNC_DEFINITIONS[type].list(stripe, { limit: 100 }));
+    const rows = await readProjectionRows(type, objects.map((object) => String(object.id)), db);
+    compareObjects(type, objects, rows, COMPARED_COLUMNS[type], result.differences);
     result.compared[type] = objects.length;
   }
   return result;

@@ -9,7 +9,7 @@ import { createDb, type Db } from '@/lib/db/client';
 import { findMissedEvents } from '@/lib/webhooks/find-missed-events';
 import { ingestMissedEvents } from '@/lib/webhooks/ingest-missed-events';
 import { checkLedger } from './check-ledger';
-import { compareProjection, SYNCED_COMPARED_TYPES, type ComparedType } from './compare-projection';
+import { compareProjection, type ComparedType } from './compare-projection';
 import { connectStory, onboardSeller } from './connect-story';
 import { disputeStory } from './dispute-story';
 import { killBackfillMidway, type BackfillKillResult } from './kill-backfill';
@@ -292,7 +292,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     const backfillDb = createDb(options.backfillDatabaseUrl);
     try {
       const result = await killBackfillMidway({ databaseUrl: options.backfillDatabaseUrl, db: backfillDb, secretKey: options.secretKey, sandboxBase: options.sandboxBase, killAfterPages: 2, controls });
-      const backfilled = await compareProjection({ stripe, db: backfillDb }, SYNCED_COMPARED_TYPES);
+      const backfilled = await compareProjection({ stripe, db: backfillDb });
       summary.backfill = { ...result, compared: backfilled.compared };
       summary.differences.push(...backfilled.differences.map((difference) => `backfill: ${difference}`));
       if (result.unfinishedAfterKill === 0) summary.differences.push('backfill: the kill came after every type had finished, so nothing was resumed');
