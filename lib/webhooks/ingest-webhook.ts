@@ -54,6 +54,24 @@ export async function ingestWebhook(
   }
 }
 
+/**
+ * The webhook endpoint's answer, for the route handler and the lean listener alike: the signing secrets are read
+ * first, and when they cannot be (the database is down) the answer is 503 with nothing stored, so Stripe retries.
+ */
+export async function answerWebhookDelivery(
+  delivery: { rawBody: Buffer; signatureHeader: string | null },
+  dependencies: { db: Db; stripe?: Stripe; readSecrets(): Promise<string[]> },
+): Promise<IngestResult> {
+  let secrets: string[];
+  try {
+    secrets = await dependencies.readSecrets();
+  } catch (error) {
+    console.error('[webhook] could not read the signing secrets; Stripe will retry', error);
+    return { status: 503, body: { received: false, error: 'processing_failed' } };
+  }
+  return ingestWebhook({ ...delivery, secrets }, dependencies.db, dependencies.stripe);
+}
+
 /** Why the delivery was refused, for the Events page; a failure to note it never changes the answer. */
 async function noteRefusal(options: IngestWebhookOptions, failure: VerifyFailure | 'body_too_large', db: Db): Promise<void> {
   try {

@@ -5,7 +5,7 @@ import 'server-only';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
-import { ingestWebhook, type IngestBody } from './ingest-webhook';
+import { answerWebhookDelivery, type IngestBody } from './ingest-webhook';
 import { WEBHOOK_BODY_LIMIT_BYTES } from './read-capped-body';
 import { WEBHOOK_PATH } from './ensure-sandbox-webhook-endpoint';
 
@@ -52,15 +52,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   }
   const rawBody = await readCappedBody(request);
   if (rawBody === null) return answer(response, 413, { received: false, error: 'body_too_large' });
-  let secrets: string[];
-  try {
-    secrets = await options.secrets();
-  } catch (error) {
-    console.error('[webhook] could not read the signing secrets; Stripe will retry', error);
-    return answer(response, 503, { received: false, error: 'processing_failed' });
-  }
   const signature = request.headers['stripe-signature'];
-  const result = await ingestWebhook({ rawBody, signatureHeader: typeof signature === 'string' ? signature : null, secrets }, options.db, options.stripe);
+  const result = await answerWebhookDelivery({ rawBody, signatureHeader: typeof signature === 'string' ? signature : null }, { db: options.db, stripe: options.stripe, readSecrets: options.secrets });
   answer(response, result.status, result.body);
 }
 

@@ -1,7 +1,8 @@
 // Stripe's webhook deliveries: raw body (capped) → lib/webhooks/ingest-webhook.ts, which verifies, stores and projects.
+// lib/webhooks/webhook-listener.ts answers the same path the same way without Next.
 import { db } from '@/lib/db/client';
 import { stripe } from '@/lib/stripe/client';
-import { ingestWebhook } from '@/lib/webhooks/ingest-webhook';
+import { answerWebhookDelivery } from '@/lib/webhooks/ingest-webhook';
 import { listWebhookSecretsCached } from '@/lib/webhooks/list-webhook-secrets';
 import { readCappedBody } from '@/lib/webhooks/read-capped-body';
 
@@ -12,13 +13,9 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request): Promise<Response> {
   const rawBody = await readCappedBody(request);
   if (rawBody === null) return Response.json({ received: false, error: 'body_too_large' }, { status: 413 });
-  let secrets: string[];
-  try {
-    secrets = await listWebhookSecretsCached(db);
-  } catch (error) {
-    console.error('[webhook] could not read the signing secrets; Stripe will retry', error);
-    return Response.json({ received: false, error: 'processing_failed' }, { status: 503 });
-  }
-  const result = await ingestWebhook({ rawBody, signatureHeader: request.headers.get('stripe-signature'), secrets }, db, stripe());
+  const result = await answerWebhookDelivery(
+    { rawBody, signatureHeader: request.headers.get('stripe-signature') },
+    { db, stripe: stripe(), readSecrets: () => listWebhookSecretsCached(db) },
+  );
   return Response.json(result.body, { status: result.status });
 }
