@@ -84,26 +84,18 @@ export async function driverSql(db: Db): Promise<SqlRunner> {
 export async function inDriverTransaction<T>(db: Db, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
   const { connection, placeholders } = await connectedDriver(db);
   const transaction = await connection.startTransaction();
-  let result: T;
   try {
-    result = await work(driverSqlRunner(transaction, placeholders));
-  } catch (error) {
-    try {
-      await transaction.executeRaw(statement('ROLLBACK'));
-    } finally {
-      await transaction.rollback();
-    }
-    throw error;
-  }
-  try {
+    const result = await work(driverSqlRunner(transaction, placeholders));
     await transaction.executeRaw(statement('COMMIT'));
+    await transaction.commit();
+    return result;
   } catch (error) {
+    // The work's (or the commit's) error is the one to report; a rollback that fails too (a broken connection) only
+    // releases the connection.
     await transaction.executeRaw(statement('ROLLBACK')).catch(() => undefined);
     await transaction.rollback();
     throw error;
   }
-  await transaction.commit();
-  return result;
 }
 
 const globalForDb = globalThis as unknown as { paydeskDb?: Db };
