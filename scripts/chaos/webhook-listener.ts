@@ -1,9 +1,9 @@
-// An in-process webhook endpoint: node:http in front of the app's own ingest function (what the route calls).
-import { createServer } from 'node:http';
+// The app's lean webhook listener (lib/webhooks/webhook-listener.ts) on a port of the chaos run's choosing, with the
+// endpoint's secret set once it is registered, counting the deliveries it receives.
 import type { AddressInfo } from 'node:net';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
-import { ingestWebhook } from '@/lib/webhooks/ingest-webhook';
+import { createWebhookListener } from '@/lib/webhooks/webhook-listener';
 
 export interface WebhookListener {
   url: string;
@@ -16,16 +16,9 @@ export interface WebhookListener {
 export async function startWebhookListener(db: Db, stripe: Stripe, port = 0): Promise<WebhookListener> {
   let secrets: string[] = [];
   let received = 0;
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received += 1;
-      const signature = request.headers['stripe-signature'];
-      ingestWebhook({ rawBody: Buffer.concat(chunks), signatureHeader: typeof signature === 'string' ? signature : null, secrets }, db, stripe)
-        .then(({ status, body }) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)))
-        .catch(() => response.writeHead(500).end());
-    });
+  const server = createWebhookListener({ db, stripe, secrets: async () => secrets });
+  server.on('request', () => {
+    received += 1;
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
