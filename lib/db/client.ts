@@ -85,6 +85,13 @@ export async function inDriverTransaction<T>(db: Db, work: (sql: SqlRunner) => P
   const { connection, placeholders } = await connectedDriver(db);
   const transaction = await connection.startTransaction();
   try {
+    // SQLite: the adapter opened a deferred transaction, whose first read takes a snapshot that a second process's
+    // commit can make stale before our first write (SQLITE_BUSY_SNAPSHOT, at once, without the busy timeout).
+    // Taking the write lock up front instead makes a second writer wait its turn.
+    if (connection.provider === 'sqlite') {
+      await transaction.executeRaw(statement('ROLLBACK'));
+      await transaction.executeRaw(statement('BEGIN IMMEDIATE'));
+    }
     const result = await work(driverSqlRunner(transaction, placeholders));
     await transaction.executeRaw(statement('COMMIT'));
     await transaction.commit();

@@ -116,9 +116,7 @@ const sameResult = (a: ProjectionResult, b: ProjectionResult) => a.outcome === b
 /**
  * The first statement claims the batch's events: it inserts the new ones and takes over those whose earlier
  * processing failed, and what it returns is what this transaction applies (the rest are duplicates; a concurrent
- * delivery of the same event waits on the row and then finds it claimed). Being a write, it also takes SQLite's write
- * lock before anything is read, so a second process writing the same file waits instead of failing on a stale
- * snapshot. Events are stored as applied and the few that were not are corrected after applying. Every statement
+ * delivery of the same event waits on the row and then finds it claimed). Events are stored as applied and the few that were not are corrected after applying. Every statement
  * goes straight to the driver (lib/db/sql-runner.ts says why).
  */
 async function storeAndApply(batch: PendingEvent[], currents: (CurrentObject | undefined)[], sql: SqlRunner): Promise<RecordOutcome[]> {
