@@ -5,7 +5,15 @@
 import 'server-only';
 import type { ArgType, ColumnType, SqlQueryable } from '@prisma/driver-adapter-utils';
 import { ColumnTypeEnum } from '@prisma/driver-adapter-utils';
-import type { Prisma } from './client';
+import { Prisma } from '@/generated/prisma-sqlite/client';
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A table or column name for a raw statement, quoted the same way on both engines; anything but a plain name is refused. */
+export function quotedIdentifier(identifier: string): Prisma.Sql {
+  if (!IDENTIFIER.test(identifier)) throw new Error(`not a plain identifier: ${identifier}`);
+  return Prisma.raw(`"${identifier}"`);
+}
 
 export interface SqlRunner {
   /** rows as objects; integers as numbers and Booleans as booleans on both engines */

@@ -1,7 +1,7 @@
 // The projection's rows of one object type, read and re-labelled generically for sync and reconciliation.
 import 'server-only';
 import { Prisma, type Db } from '@/lib/db/client';
-import type { SqlRunner } from '@/lib/db/sql-runner';
+import { quotedIdentifier, type SqlRunner } from '@/lib/db/sql-runner';
 import type { ProjectionDb } from '@/lib/webhooks/projection-db';
 import type { SyncObjectType } from './sync-object-types';
 
@@ -65,7 +65,7 @@ const PROJECTION_TABLE: Record<SyncObjectType, string> = {
 export async function markWrittenBySync(type: SyncObjectType, eventIds: string[], sql: SqlRunner): Promise<void> {
   if (eventIds.length === 0) return;
   await sql.execute(Prisma.sql`
-    UPDATE ${Prisma.raw(`"${PROJECTION_TABLE[type]}"`)} SET "source" = 'sync', "updatedFromEventId" = NULL
+    UPDATE ${quotedIdentifier(PROJECTION_TABLE[type])} SET "source" = 'sync', "updatedFromEventId" = NULL
     WHERE "updatedFromEventId" IN (${Prisma.join(eventIds)})`);
 }
 

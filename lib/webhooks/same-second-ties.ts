@@ -3,7 +3,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { Prisma } from '@/lib/db/client';
-import type { SqlRunner } from '@/lib/db/sql-runner';
+import { quotedIdentifier as quoted, type SqlRunner } from '@/lib/db/sql-runner';
 import type { ColumnValue } from './upsert-projection-row';
 
 export interface TieCheck {
@@ -20,12 +20,6 @@ interface StoredStamp {
   updatedFromEventId: string | null;
   [column: string]: unknown;
 }
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const quoted = (identifier: string) => {
-  if (!IDENTIFIER.test(identifier)) throw new Error(`not a plain identifier: ${identifier}`);
-  return Prisma.raw(`"${identifier}"`);
-};
 
 /**
  * For each event, whether it ties: with the stored row (another event of its second wrote it, at the same rank), or

@@ -3,7 +3,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { Prisma } from '@/lib/db/client';
-import type { SqlRunner } from '@/lib/db/sql-runner';
+import { quotedIdentifier as quoted, type SqlRunner } from '@/lib/db/sql-runner';
 import { isOlderState } from './compare-state';
 
 export type ColumnValue = string | number | boolean | null;
@@ -31,13 +31,6 @@ export interface ProjectionRow<Columns extends Record<string, ColumnValue> = Rec
   schema: z.ZodType<Columns>;
   /** without it, an event from the same second as the stored one applies (arrival order) */
   sameSecondRank?: readonly RankPart[];
-}
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function quoted(identifier: string): Prisma.Sql {
-  if (!IDENTIFIER.test(identifier)) throw new Error(`not a plain identifier: ${identifier}`);
-  return Prisma.raw(`"${identifier}"`);
 }
 
 // SQLite keeps a Boolean as 0/1, PostgreSQL as a boolean: compare a Boolean column by its truth, the same SQL on both.
