@@ -121,6 +121,9 @@ export async function readCurrentOnTies(events: readonly Stripe.Event[], depende
   return Promise.all(routed.map((family, index) => (ties[index] ? readCurrentObject(family, stripe) : undefined)));
 }
 
+/** What an event of a type the projection does not hold comes to. */
+export const IGNORED: ProjectionResult = { outcome: 'ignored', note: 'no projection for this event type yet' };
+
 /** The row an event writes, for the families whose whole effect is one projection row; undefined for the others. */
 function planOf(routed: EventFamily, current: CurrentObject | undefined): ProjectionPlan | undefined {
   switch (routed.family) {
@@ -149,7 +152,7 @@ function planOf(routed: EventFamily, current: CurrentObject | undefined): Projec
     case 'payout':
       return planPayoutEvent(routed.event);
     case 'ignored':
-      return { result: { outcome: 'ignored', note: 'no projection for this event type yet' } };
+      return { result: IGNORED };
     case 'account':
       return undefined;
     default: {

@@ -3,8 +3,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { driverSql, inDriverTransaction, Prisma, type Db } from '@/lib/db/client';
 import type { SqlRunner } from '@/lib/db/sql-runner';
-import { isUniqueViolation } from '@/lib/db/unique-violation';
-import { applyStripeEvents, familyOf, readCurrentOnTies, type CurrentObject } from './apply-stripe-event';
+import { applyStripeEvents, familyOf, IGNORED, readCurrentOnTies, type CurrentObject } from './apply-stripe-event';
 import { createGroupCommit } from './group-commit';
 import type { ProjectionOutcome, ProjectionResult } from './projection-result';
 
@@ -20,7 +19,8 @@ export interface RecordStripeEventOptions {
 
 const ERROR_MAX = 1000;
 const EVENTS_PER_TRANSACTION_MAX = 50;
-// A lone event whose transaction lost to another writer (PostgreSQL: a deadlock between two batches) is tried again.
+// A lone event whose transaction lost a PostgreSQL deadlock to another writer is tried again (every write is an
+// upsert or ON CONFLICT insert, so a unique violation cannot come from a concurrent writer).
 const CONCURRENT_WRITE_RETRIES = 2;
 
 interface EventRow {
@@ -103,7 +103,7 @@ async function storeAndApplyAlone(pending: PendingEvent, db: Db): Promise<Record
       const [outcome] = await inDriverTransaction(db, (sql) => storeAndApply([pending], currents, sql));
       return outcome!;
     } catch (error) {
-      if ((isDeadlock(error) || isUniqueViolation(error)) && attempt < CONCURRENT_WRITE_RETRIES) continue;
+      if (isDeadlock(error) && attempt < CONCURRENT_WRITE_RETRIES) continue;
       await noteFailure(pending.row, error, db);
       throw error;
     }
@@ -123,7 +123,7 @@ async function storeAndApply(batch: PendingEvent[], currents: (CurrentObject | u
   const firstOfEach = new Map<string, number>();
   batch.forEach((pending, index) => firstOfEach.has(pending.event.id) || firstOfEach.set(pending.event.id, index));
   const appliedAt = new Date();
-  const expected = batch.map(({ event }): ProjectionResult => (familyOf(event).family === 'ignored' ? { outcome: 'ignored', note: 'no projection for this event type yet' } : APPLIED));
+  const expected = batch.map(({ event }): ProjectionResult => (familyOf(event).family === 'ignored' ? IGNORED : APPLIED));
   // In id order, so concurrent batches lock the same events in the same order.
   const rows = [...firstOfEach.values()]
     .sort((a, b) => (batch[a]!.event.id < batch[b]!.event.id ? -1 : 1))
