@@ -5,13 +5,10 @@ import { CustomerForm } from '@/components/customer-form';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
 import { retrieveCustomer } from '@/lib/customers/retrieve-customer';
+import { formatUnixMinute } from '@/lib/format-time';
 import { updateCustomerAction } from '../actions';
 
 export const metadata = { title: 'Customer · Paydesk' };
-
-function formatCreated(seconds: number): string {
-  return `${new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const user = await requirePermission('customers:view');
@@ -44,7 +41,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <dt className="text-slate-500">Phone</dt>
         <dd>{customer.phone ?? '—'}</dd>
         <dt className="text-slate-500">Created</dt>
-        <dd>{formatCreated(customer.created)}</dd>
+        <dd>{formatUnixMinute(customer.created)}</dd>
         <dt className="text-slate-500">Metadata</dt>
         <dd>
           {metadata.length === 0 ? '—' : (

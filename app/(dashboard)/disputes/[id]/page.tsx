@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import { DisputeAcceptLossForm } from '@/components/dispute-accept-loss-form';
 import { DisputeEvidenceForm } from '@/components/dispute-evidence-form';
 import { DisputeStatusBadge } from '@/components/dispute-status-badge';
+import { PageSection } from '@/components/page-section';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
 import { disputeIdSchema } from '@/lib/disputes/dispute-input';
@@ -14,24 +15,11 @@ import { DISPUTE_REASON_LABELS } from '@/lib/disputes/evidence-checklist';
 import { EVIDENCE_GROUPS } from '@/lib/disputes/evidence-fields';
 import { retrieveDispute } from '@/lib/disputes/retrieve-dispute';
 import { retrieveDisputeContext } from '@/lib/disputes/retrieve-dispute-context';
+import { formatUnixMinute } from '@/lib/format-time';
 import { formatMinorAmount } from '@/lib/money';
 import { acceptDisputeLossAction, saveDisputeDraftAction, submitDisputeEvidenceAction } from './actions';
 
 export const metadata = { title: 'Dispute · Paydesk' };
-
-const formatTime = (seconds: number) => `${new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
-  return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-lg font-medium">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function DisputePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('disputes:view');
@@ -62,12 +50,12 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
 
       {dispute.dueBy !== null && (urgency === 'overdue' || urgency === 'within_48_hours') ? (
         <p role="alert" className="max-w-3xl rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white">
-          {urgency === 'overdue' ? 'The response is overdue' : 'Respond within 48 hours'}: evidence is due {formatTime(dispute.dueBy)} ({describeTimeLeft(dispute.dueBy, now)}).
+          {urgency === 'overdue' ? 'The response is overdue' : 'Respond within 48 hours'}: evidence is due {formatUnixMinute(dispute.dueBy)} ({describeTimeLeft(dispute.dueBy, now)}).
         </p>
       ) : null}
       {dispute.dueBy !== null && urgency === 'within_5_days' ? (
         <p role="alert" className="max-w-3xl rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Respond within 5 days: evidence is due {formatTime(dispute.dueBy)} ({describeTimeLeft(dispute.dueBy, now)}).
+          Respond within 5 days: evidence is due {formatUnixMinute(dispute.dueBy)} ({describeTimeLeft(dispute.dueBy, now)}).
         </p>
       ) : null}
 
@@ -98,14 +86,14 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
           )}
         </dd>
         <dt className="text-slate-500">Evidence due</dt>
-        <dd>{dispute.dueBy === null ? '—' : `${formatTime(dispute.dueBy)}${dispute.isOpen ? ` (${describeTimeLeft(dispute.dueBy, now)})` : ''}`}</dd>
+        <dd>{dispute.dueBy === null ? '—' : `${formatUnixMinute(dispute.dueBy)}${dispute.isOpen ? ` (${describeTimeLeft(dispute.dueBy, now)})` : ''}`}</dd>
         <dt className="text-slate-500">Submissions</dt>
         <dd>{dispute.submissionCount}</dd>
         <dt className="text-slate-500">Opened</dt>
-        <dd>{formatTime(dispute.created)}</dd>
+        <dd>{formatUnixMinute(dispute.created)}</dd>
       </dl>
 
-      <Section title="Evidence">
+      <PageSection title="Evidence">
         {dispute.isOpen && canRespond ? (
           <DisputeEvidenceForm
             disputeId={dispute.id}
@@ -133,28 +121,28 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
             </dl>
           </div>
         )}
-      </Section>
+      </PageSection>
 
       {canRespond ? (
-        <Section title="Accept the loss">
+        <PageSection title="Accept the loss">
           <DisputeAcceptLossForm disputeId={dispute.id} idempotencyNonce={randomUUID()} action={acceptDisputeLossAction} isAvailable={dispute.isOpen} />
           {!dispute.isOpen ? <p className="text-sm text-slate-600">Only a dispute still waiting for a response can be given up.</p> : null}
-        </Section>
+        </PageSection>
       ) : null}
 
-      <Section title="Timeline">
+      <PageSection title="Timeline">
         {timeline.length === 0 ? (
           <p className="text-sm text-slate-600">No events received for this payment yet.</p>
         ) : (
           <ol className="space-y-1 text-sm">
             {timeline.map((entry) => (
               <li key={entry.eventId}>
-                <span className="text-slate-500">{formatTime(entry.created)}</span> — {entry.label} <span className="font-mono text-xs text-slate-500">{entry.type}</span>
+                <span className="text-slate-500">{formatUnixMinute(entry.created)}</span> — {entry.label} <span className="font-mono text-xs text-slate-500">{entry.type}</span>
               </li>
             ))}
           </ol>
         )}
-      </Section>
+      </PageSection>
     </section>
   );
 }

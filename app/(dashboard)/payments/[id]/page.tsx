@@ -5,8 +5,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CancelPaymentForm, CapturePaymentForm, ConfirmPaymentForm, RefundPaymentForm } from '@/components/payment-action-forms';
 import { PaymentStatusBadge } from '@/components/payment-status-badge';
+import { PageSection } from '@/components/page-section';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-role';
+import { formatUnixMinute } from '@/lib/format-time';
 import { formatMinorAmount } from '@/lib/money';
 import { describePaymentFailure } from '@/lib/payments/explain-decline';
 import { listPaymentTimeline } from '@/lib/payments/list-payment-timeline';
@@ -18,20 +20,6 @@ import { getSupportRefundLimit } from '@/lib/settings/get-support-refund-limit';
 import { cancelPaymentAction, capturePaymentAction, confirmPaymentAction, refundPaymentAction } from './actions';
 
 export const metadata = { title: 'Payment · Paydesk' };
-
-const formatTime = (seconds: number) => `${new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
-  return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-lg font-medium">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function Details({ rows }: { rows: [string, React.ReactNode][] }) {
   return (
@@ -104,14 +92,14 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
           ['Description', payment.description ?? '—'],
           ['Capture', payment.captureMethod === 'manual' ? 'Authorize, capture later' : 'At once'],
           ['Confirmation', payment.confirmationMethod === 'manual' ? 'From the dashboard (saved card)' : 'In the browser'],
-          ['Created', formatTime(payment.created)],
-          ...(payment.status === 'requires_capture' && charge?.captureBefore ? [['Authorization expires', formatTime(charge.captureBefore)] as [string, React.ReactNode]] : []),
+          ['Created', formatUnixMinute(payment.created)],
+          ...(payment.status === 'requires_capture' && charge?.captureBefore ? [['Authorization expires', formatUnixMinute(charge.captureBefore)] as [string, React.ReactNode]] : []),
           ...(payment.cancellationReason ? [['Cancellation reason', REASON_LABELS[payment.cancellationReason] ?? payment.cancellationReason] as [string, React.ReactNode]] : []),
         ]}
       />
 
       {charge ? (
-        <Section title="Charge">
+        <PageSection title="Charge">
           <Details
             rows={[
               ['Charge', <span key="charge" className="font-mono">{charge.id}{charge.isConfirming ? ' (confirming)' : ''}</span>],
@@ -122,10 +110,10 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
               ['Disputed', charge.isDisputed ? 'Yes' : 'No'],
             ]}
           />
-        </Section>
+        </PageSection>
       ) : null}
 
-      <Section title="Actions">
+      <PageSection title="Actions">
         {actions.canCollectInBrowser && can(user.role, 'payments:create') ? (
           <Link href={`/payments/new/confirm?payment_intent=${payment.id}`} className="inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white">
             Enter card details
@@ -143,9 +131,9 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
         ) : null}
         {can(user.role, 'payments:cancel') ? <CancelPaymentForm action={cancelPaymentAction} isAvailable={actions.canCancel} paymentIntentId={payment.id} idempotencyNonce={randomUUID()} /> : null}
         {!Object.values(actions).some(Boolean) ? <p className="text-sm text-slate-600">Nothing more can be done with this payment.</p> : null}
-      </Section>
+      </PageSection>
 
-      <Section title="Refunds">
+      <PageSection title="Refunds">
         {payment.refunds.length === 0 ? (
           <p className="text-sm text-slate-600">No refunds.</p>
         ) : (
@@ -169,29 +157,29 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
                     {refund.isConfirming ? ' (confirming)' : ''}
                   </td>
                   <td className="py-2 pr-4">{refund.reason ? (REASON_LABELS[refund.reason] ?? refund.reason) : '—'}</td>
-                  <td className="py-2">{formatTime(refund.created)}</td>
+                  <td className="py-2">{formatUnixMinute(refund.created)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-      </Section>
+      </PageSection>
 
-      <Section title="Timeline">
+      <PageSection title="Timeline">
         {timeline.length === 0 ? (
           <p className="text-sm text-slate-600">No events received for this payment yet.</p>
         ) : (
           <ol className="space-y-1 text-sm">
             {timeline.map((entry) => (
               <li key={entry.eventId}>
-                <span className="text-slate-500">{formatTime(entry.created)}</span> — {entry.label} <span className="font-mono text-xs text-slate-500">{entry.type}</span>
+                <span className="text-slate-500">{formatUnixMinute(entry.created)}</span> — {entry.label} <span className="font-mono text-xs text-slate-500">{entry.type}</span>
               </li>
             ))}
           </ol>
         )}
-      </Section>
+      </PageSection>
 
-      <Section title="Metadata">
+      <PageSection title="Metadata">
         {metadataEntries.length === 0 ? (
           <p className="text-sm text-slate-600">None.</p>
         ) : (
@@ -203,7 +191,7 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
             ))}
           </ul>
         )}
-      </Section>
+      </PageSection>
     </section>
   );
 }
