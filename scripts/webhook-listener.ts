@@ -1,7 +1,7 @@
 // `npm run webhooks:listen`: the lean webhook endpoint (lib/webhooks/webhook-listener.ts) as a process of its own,
-// listening on WEBHOOK_LISTENER_URL's port (default 3100; all interfaces when the URL's host is not loopback).
-// Reads DATABASE_URL, STRIPE_* and WEBHOOK_LISTENER_URL like the app; in sandbox mode the app registers that URL
-// as its endpoint, so start the app with the same WEBHOOK_LISTENER_URL.
+// listening on WEBHOOK_LISTENER_URL's port (all interfaces when the URL's host is not loopback). Reads DATABASE_URL
+// and STRIPE_* like the app; in sandbox mode the app and the listener register that URL as the endpoint, so start
+// both with the same WEBHOOK_LISTENER_URL.
 import { db } from '@/lib/db/client';
 import { serverEnv } from '@/lib/env';
 import { stripe } from '@/lib/stripe/client';
@@ -9,11 +9,14 @@ import { listWebhookSecretsCached } from '@/lib/webhooks/list-webhook-secrets';
 import { registerSandboxWebhookAtStartup } from '@/lib/webhooks/register-sandbox-webhook-at-startup';
 import { createWebhookListener } from '@/lib/webhooks/webhook-listener';
 
-const DEFAULT_PORT = 3100;
-
 const env = serverEnv();
-const url = new URL(env.WEBHOOK_LISTENER_URL ?? `http://127.0.0.1:${DEFAULT_PORT}`);
-const port = url.port ? Number(url.port) : DEFAULT_PORT;
+if (!env.WEBHOOK_LISTENER_URL) {
+  // Without it Stripe (and the sandbox registration) would keep delivering to the app, never to this process.
+  console.error('Set WEBHOOK_LISTENER_URL to the URL Stripe should deliver to, e.g. http://127.0.0.1:3200 (and start the app with the same value).');
+  process.exit(1);
+}
+const url = new URL(env.WEBHOOK_LISTENER_URL);
+const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 const host = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ? '127.0.0.1' : '0.0.0.0';
 
 await registerSandboxWebhookAtStartup();
