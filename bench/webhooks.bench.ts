@@ -21,6 +21,8 @@ import { printTable, type Benchmark } from './benchmark';
 const EVENTS = Number(process.env.BENCH_WEBHOOK_INGEST_EVENTS ?? 2000);
 const PAYMENTS = Number(process.env.BENCH_BACKFILL_PAYMENTS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_WEBHOOK_CONCURRENCY ?? 8);
+// PostgreSQL against stripe-sync-engine at several concurrencies: one delivery at a time, the bench's own, and a burst.
+const POSTGRES_CONCURRENCIES = [...new Set([1, CONCURRENCY, 32])];
 const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 interface Delivery {
@@ -180,7 +182,7 @@ async function withPostgres<T>(run: (url: string, db: Db) => Promise<T>): Promis
 }
 
 /** @supabase/stripe-sync-engine's own webhook path (verify + upsert into its `stripe` schema), same events. */
-async function ingestWithSyncEngine(url: string, deliveries: Delivery[], secret: string, secretKey: string): Promise<{ count: number; ms: number } | string> {
+async function ingestWithSyncEngine(url: string, deliveries: Delivery[], secret: string, secretKey: string, concurrency: number): Promise<{ count: number; ms: number } | string> {
   let engine: typeof import('@supabase/stripe-sync-engine');
   try {
     // Its CommonJS build: the ES module build of 0.48.5 reads __dirname to find its migrations and fails.
@@ -189,9 +191,14 @@ async function ingestWithSyncEngine(url: string, deliveries: Delivery[], secret:
     return 'not installed';
   }
   await engine.runMigrations({ databaseUrl: url, schema: 'stripe' });
-  const sync = new engine.StripeSync({ poolConfig: { connectionString: url, max: CONCURRENCY }, stripeSecretKey: secretKey, stripeWebhookSecret: secret, stripeApiVersion: Stripe.API_VERSION });
+  const sync = new engine.StripeSync({ poolConfig: { connectionString: url, max: concurrency }, stripeSecretKey: secretKey, stripeWebhookSecret: secret, stripeApiVersion: Stripe.API_VERSION });
+  // A client still closing when the bench drops the database is terminated by the server; an unhandled pool error
+  // would end the whole run.
+  sync.postgresClient.pool.on('error', (error) => {
+    if ((error as { code?: string }).code !== '57P01') throw error;
+  });
   try {
-    return await timedAfterWarmUp(deliveries, (part) => inParallel(part, CONCURRENCY, (delivery) => sync.processWebhook(delivery.rawBody, delivery.signatureHeader)));
+    return await timedAfterWarmUp(deliveries, (part) => inParallel(part, concurrency, (delivery) => sync.processWebhook(delivery.rawBody, delivery.signatureHeader)));
   } finally {
     await sync.postgresClient.pool.end();
   }
@@ -238,23 +245,27 @@ export const benchmark: Benchmark = {
       rows.push([`SQLite: Next route handler over HTTP, ${CONCURRENCY} clients`, typeof route === 'string' ? route : perSecond(route.count, route.ms)]);
       rows.push([`SQLite: backfill (${sqlite.backfill.objects} objects)`, perSecond(sqlite.backfill.objects, sqlite.backfill.ms)]);
 
-      const postgres = await withPostgres(async (url, db) => {
-        const ours = await timedAfterWarmUp(sign(events, secret), (part) => ingestAll(part, secret, db, CONCURRENCY));
-        const peer = await ingestWithSyncEngine(url, sign(events, secret), secret, secretKey);
-        return { ours, peer, backfill: await backfill(stripe, db) };
-      });
-      if (!postgres) {
-        rows.push(['PostgreSQL', `no server at ${POSTGRES_ADMIN_URL}`]);
-      } else {
-        const oursRate = postgres.ours.count / postgres.ours.ms;
-        rows.push([`PostgreSQL: lib/webhooks ingest, ${CONCURRENCY} at a time`, perSecond(postgres.ours.count, postgres.ours.ms)]);
+      // A fresh database for each concurrency: the same events again would all be duplicates.
+      for (const concurrency of POSTGRES_CONCURRENCIES) {
+        const postgres = await withPostgres(async (url, db) => {
+          const ours = await timedAfterWarmUp(sign(events, secret), (part) => ingestAll(part, secret, db, concurrency));
+          const peer = await ingestWithSyncEngine(url, sign(events, secret), secret, secretKey, concurrency);
+          return { ours, peer, backfill: concurrency === CONCURRENCY ? await backfill(stripe, db) : undefined };
+        });
+        if (!postgres) {
+          rows.push(['PostgreSQL', `no server at ${POSTGRES_ADMIN_URL}`]);
+          break;
+        }
+        const atOnce = concurrency === 1 ? 'one at a time' : `${concurrency} at a time`;
+        rows.push([`PostgreSQL, ${atOnce}: lib/webhooks ingest`, perSecond(postgres.ours.count, postgres.ours.ms)]);
         if (typeof postgres.peer !== 'string') {
-          rows.push([`PostgreSQL: stripe-sync-engine processWebhook, ${CONCURRENCY} at a time`, perSecond(postgres.peer.count, postgres.peer.ms)]);
-          rows.push(['PostgreSQL: ours ÷ stripe-sync-engine', `${(oursRate / (postgres.peer.count / postgres.peer.ms)).toFixed(2)}×`]);
+          rows.push([`PostgreSQL, ${atOnce}: stripe-sync-engine processWebhook`, perSecond(postgres.peer.count, postgres.peer.ms)]);
+          const ratio = postgres.ours.count / postgres.ours.ms / (postgres.peer.count / postgres.peer.ms);
+          rows.push([`PostgreSQL, ${atOnce}: ours ÷ stripe-sync-engine`, `${ratio.toFixed(2)}×`]);
         } else {
           rows.push(['PostgreSQL: stripe-sync-engine', postgres.peer]);
         }
-        rows.push([`PostgreSQL: backfill (${postgres.backfill.objects} objects)`, perSecond(postgres.backfill.objects, postgres.backfill.ms)]);
+        if (postgres.backfill) rows.push([`PostgreSQL: backfill (${postgres.backfill.objects} objects)`, perSecond(postgres.backfill.objects, postgres.backfill.ms)]);
       }
     } finally {
       await sandbox?.dispose();
