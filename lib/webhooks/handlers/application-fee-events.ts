@@ -24,24 +24,24 @@ export function planApplicationFeeEvent(event: ApplicationFeeEvent): ProjectionP
   if (!accountId) return { result: { outcome: 'ignored', note: 'a fee without an account' } };
   return {
     row: {
-    table: 'StripeApplicationFee',
-    id: fee.id,
-    schema: applicationFeeColumns,
-    columns: {
-      amount: fee.amount,
-      amountRefunded: fee.amount_refunded,
-      currency: fee.currency,
-      accountId,
-      originatingChargeId: idOf(fee.originating_transaction),
-      chargeId: idOf(fee.charge),
-      created: fee.created,
-      updatedFromEventCreated: event.created,
-      updatedFromEventId: event.id,
-      source: 'webhook',
-      raw: JSON.stringify(fee),
-    },
-    // Fee refunds only grow, so within one second the fee refunded further is the later one.
-    sameSecondRank: [{ column: 'amountRefunded' }],
+      table: 'StripeApplicationFee',
+      id: fee.id,
+      schema: applicationFeeColumns,
+      columns: {
+        amount: fee.amount,
+        amountRefunded: fee.amount_refunded,
+        currency: fee.currency,
+        accountId,
+        originatingChargeId: idOf(fee.originating_transaction),
+        chargeId: idOf(fee.charge),
+        created: fee.created,
+        updatedFromEventCreated: event.created,
+        updatedFromEventId: event.id,
+        source: 'webhook',
+        raw: JSON.stringify(fee),
+      },
+      // Fee refunds only grow, so within one second the fee refunded further is the later one.
+      sameSecondRank: [{ column: 'amountRefunded' }],
     },
   };
 }

@@ -43,11 +43,11 @@ export function planCreditNoteEvent(event: CreditNoteEvent): ProjectionPlan {
   const note = event.data.object;
   return {
     row: {
-    table: 'StripeCreditNote',
-    id: note.id,
-    schema: creditNoteColumns,
-    columns: { ...creditNoteRow(note), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
-    sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
+      table: 'StripeCreditNote',
+      id: note.id,
+      schema: creditNoteColumns,
+      columns: { ...creditNoteRow(note), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
+      sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
     },
   };
 }

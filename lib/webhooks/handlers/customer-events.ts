@@ -32,22 +32,22 @@ export function planCustomerEvent(
   const isDeleted = event.type === 'customer.deleted' || current?.deleted === true;
   return {
     row: {
-    table: 'StripeCustomer',
-    id: customer.id,
-    schema: customerColumns,
-    columns: {
-      email: customer.email,
-      name: customer.name ?? null,
-      phone: customer.phone ?? null,
-      created: customer.created,
-      isDeleted,
-      updatedFromEventCreated: event.created,
-      updatedFromEventId: event.id,
-      source: 'webhook',
-      raw: JSON.stringify(customer),
-    },
-    // A fresh read is the newest state there is, so within the event's second it needs no rank.
-    sameSecondRank: current ? undefined : [{ column: 'isDeleted', rankOfValue: DELETED_RANKS }],
+      table: 'StripeCustomer',
+      id: customer.id,
+      schema: customerColumns,
+      columns: {
+        email: customer.email,
+        name: customer.name ?? null,
+        phone: customer.phone ?? null,
+        created: customer.created,
+        isDeleted,
+        updatedFromEventCreated: event.created,
+        updatedFromEventId: event.id,
+        source: 'webhook',
+        raw: JSON.stringify(customer),
+      },
+      // A fresh read is the newest state there is, so within the event's second it needs no rank.
+      sameSecondRank: current ? undefined : [{ column: 'isDeleted', rankOfValue: DELETED_RANKS }],
     },
     appliedNote: current ? 're-read from Stripe: another change in the same second' : undefined,
   };

@@ -24,23 +24,23 @@ export function planPayoutEvent(event: PayoutEvent): ProjectionPlan {
   const payout = event.data.object;
   return {
     row: {
-    table: 'StripePayout',
-    id: payout.id,
-    schema: payoutColumns,
-    columns: {
-      accountId: event.account ?? null,
-      status: payout.status,
-      amount: payout.amount,
-      currency: payout.currency,
-      arrivalDate: payout.arrival_date,
-      failureCode: payout.failure_code ?? null,
-      created: payout.created,
-      updatedFromEventCreated: event.created,
-      updatedFromEventId: event.id,
-      source: 'webhook',
-      raw: JSON.stringify(payout),
-    },
-    sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
+      table: 'StripePayout',
+      id: payout.id,
+      schema: payoutColumns,
+      columns: {
+        accountId: event.account ?? null,
+        status: payout.status,
+        amount: payout.amount,
+        currency: payout.currency,
+        arrivalDate: payout.arrival_date,
+        failureCode: payout.failure_code ?? null,
+        created: payout.created,
+        updatedFromEventCreated: event.created,
+        updatedFromEventId: event.id,
+        source: 'webhook',
+        raw: JSON.stringify(payout),
+      },
+      sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
     },
   };
 }

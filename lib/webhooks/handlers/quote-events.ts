@@ -43,11 +43,11 @@ export function planQuoteEvent(event: QuoteEvent): ProjectionPlan {
   const quote = event.data.object;
   return {
     row: {
-    table: 'StripeQuote',
-    id: quote.id,
-    schema: quoteColumns,
-    columns: { ...quoteRow(quote), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
-    sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
+      table: 'StripeQuote',
+      id: quote.id,
+      schema: quoteColumns,
+      columns: { ...quoteRow(quote), updatedFromEventCreated: event.created, updatedFromEventId: event.id, source: 'webhook' },
+      sameSecondRank: [{ column: 'status', rankOfValue: ranksOfStatuses(STATUS_RANK) }],
     },
   };
 }

@@ -26,26 +26,26 @@ export function planTransferEvent(event: TransferEvent): ProjectionPlan {
   if (!destination) return { result: { outcome: 'ignored', note: 'a transfer without a destination account' } };
   return {
     row: {
-    table: 'StripeTransfer',
-    id: transfer.id,
-    schema: transferColumns,
-    columns: {
-      amount: transfer.amount,
-      amountReversed: transfer.amount_reversed,
-      currency: transfer.currency,
-      destinationAccountId: destination,
-      sourceTransactionId: idOf(transfer.source_transaction),
-      transferGroup: transfer.transfer_group ?? null,
-      destinationPaymentId: idOf(transfer.destination_payment),
-      isReversed: transfer.reversed,
-      created: transfer.created,
-      updatedFromEventCreated: event.created,
-      updatedFromEventId: event.id,
-      source: 'webhook',
-      raw: JSON.stringify(transfer),
-    },
-    // Reversals only grow, so within one second the transfer reversed further is the later one.
-    sameSecondRank: [{ column: 'amountReversed' }],
+      table: 'StripeTransfer',
+      id: transfer.id,
+      schema: transferColumns,
+      columns: {
+        amount: transfer.amount,
+        amountReversed: transfer.amount_reversed,
+        currency: transfer.currency,
+        destinationAccountId: destination,
+        sourceTransactionId: idOf(transfer.source_transaction),
+        transferGroup: transfer.transfer_group ?? null,
+        destinationPaymentId: idOf(transfer.destination_payment),
+        isReversed: transfer.reversed,
+        created: transfer.created,
+        updatedFromEventCreated: event.created,
+        updatedFromEventId: event.id,
+        source: 'webhook',
+        raw: JSON.stringify(transfer),
+      },
+      // Reversals only grow, so within one second the transfer reversed further is the later one.
+      sameSecondRank: [{ column: 'amountReversed' }],
     },
   };
 }
