@@ -2,10 +2,9 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db/client';
-import { idOf } from '@/lib/webhooks/compare-state';
 import { chargeColumns, chargeRank } from '@/lib/webhooks/handlers/charge-events';
 import { paymentIntentColumns, paymentIntentRank } from '@/lib/webhooks/handlers/payment-intent-events';
-import { refundRank } from '@/lib/webhooks/handlers/refund-events';
+import { refundColumns, refundRank } from '@/lib/webhooks/handlers/refund-events';
 import { isUniqueViolation } from '@/lib/db/unique-violation';
 
 type PaymentProjectionDb = Pick<Db, 'stripePaymentIntent' | 'stripeCharge' | 'stripeRefund'>;
@@ -83,18 +82,7 @@ export async function projectChargeResponse(charge: Stripe.Charge, db: PaymentPr
 }
 
 export async function projectRefundResponse(refund: Stripe.Refund, db: PaymentProjectionDb): Promise<void> {
-  const data = {
-    status: refund.status ?? 'pending',
-    amount: refund.amount,
-    currency: refund.currency,
-    chargeId: idOf(refund.charge),
-    paymentIntentId: idOf(refund.payment_intent),
-    reason: refund.reason,
-    created: refund.created,
-    source: 'api_response',
-    updatedFromEventId: null,
-    raw: JSON.stringify(refund),
-  };
+  const data = { ...refundColumns(refund), source: 'api_response', updatedFromEventId: null };
   await writeIfNewer({
     rank: refundRank(refund.status),
     find: async () => {
